@@ -1,0 +1,56 @@
+# pinecone-control pipeline. Offline: make ... SPEC_BASE_URL=file:///path/to/pinecone-api/
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+API_VERSION   ?= 2024-07
+SPEC_BASE_URL ?= https://raw.githubusercontent.com/pinecone-io/pinecone-api/refs/heads/main/
+ACCEPT        ?=
+PYTHON        ?= python3
+VENV          := .venv
+PY            := $(VENV)/bin/python
+CODEGEN       := cd openapi && ../$(PY) -m codegen
+
+.PHONY: help setup pull spec generate check-generated lint test quickstart lock
+
+help:
+	@echo "make setup            create .venv and install the project with its pinned dev tools"
+	@echo "make pull             fetch the pinned spec (SPEC_BASE_URL, API_VERSION) and verify its sha256"
+	@echo "make pull ACCEPT=1    accept a changed/bumped spec and rewrite openapi/spec-pin.json"
+	@echo "make generate         regenerate generated/ from the pinned spec"
+	@echo "make check-generated  fail if generated/ differs from a fresh generation"
+	@echo "make test             lint, type-check and run the test suite"
+
+# Installed once, again whenever the declared or locked dependencies change.
+STAMP := $(VENV)/.installed
+$(STAMP): pyproject.toml requirements/dev.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip==26.3
+	$(PY) -m pip install --quiet -c requirements/dev.lock -e '.[dev]'
+	touch $@
+
+setup: $(STAMP)
+
+pull: $(STAMP)
+	$(CODEGEN).pull --base-url '$(SPEC_BASE_URL)' --version '$(API_VERSION)' $(if $(ACCEPT),--accept)
+
+# The pulled spec, fetched only when absent; a present one must still match the pin.
+spec: $(STAMP)
+	$(CODEGEN).pull --base-url '$(SPEC_BASE_URL)' --version '$(API_VERSION)' --if-missing
+
+generate: spec
+	$(CODEGEN).generate
+
+check-generated: spec
+	$(CODEGEN).generate --check
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check overlay tests openapi/codegen
+	$(VENV)/bin/ruff format --check overlay tests openapi/codegen
+	$(VENV)/bin/mypy overlay/pinecone_control tests openapi/codegen
+
+test: spec lint
+	$(PY) -m pytest
+
+# Refresh the exact versions of every dev dependency (run after changing pyproject.toml).
+lock: $(STAMP)
+	$(PY) -m pip freeze --exclude-editable | grep -v '^pinecone-control' > requirements/dev.lock

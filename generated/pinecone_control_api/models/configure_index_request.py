@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.deletion_protection import DeletionProtection
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.configure_index_request_spec import ConfigureIndexRequestSpec
+
+
+T = TypeVar("T", bound="ConfigureIndexRequest")
+
+
+@_attrs_define
+class ConfigureIndexRequest:
+    """Configuration used to scale an index.
+
+    Attributes:
+        spec (ConfigureIndexRequestSpec | Unset):
+        deletion_protection (DeletionProtection | Unset): Whether [deletion
+            protection](http://docs.pinecone.io/guides/manage-data/manage-indexes#configure-deletion-protection) is
+            enabled/disabled for the index.
+
+            Server default: `disabled`.
+    """
+
+    spec: ConfigureIndexRequestSpec | Unset = UNSET
+    deletion_protection: DeletionProtection | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        spec: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.spec, Unset):
+            spec = self.spec.to_dict()
+
+        deletion_protection: str | Unset = UNSET
+        if not isinstance(self.deletion_protection, Unset):
+            deletion_protection = self.deletion_protection.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if spec is not UNSET:
+            field_dict["spec"] = spec
+        if deletion_protection is not UNSET:
+            field_dict["deletion_protection"] = deletion_protection
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.configure_index_request_spec import ConfigureIndexRequestSpec  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _spec = d.pop("spec", UNSET)
+        spec: ConfigureIndexRequestSpec | Unset
+        if isinstance(_spec, Unset):
+            spec = UNSET
+        else:
+            spec = ConfigureIndexRequestSpec.from_dict(_spec)
+
+        _deletion_protection = d.pop("deletion_protection", UNSET)
+        deletion_protection: DeletionProtection | Unset
+        if isinstance(_deletion_protection, Unset):
+            deletion_protection = UNSET
+        else:
+            deletion_protection = DeletionProtection(_deletion_protection)
+
+        configure_index_request = cls(
+            spec=spec,
+            deletion_protection=deletion_protection,
+        )
+
+        configure_index_request.additional_properties = d
+        return configure_index_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

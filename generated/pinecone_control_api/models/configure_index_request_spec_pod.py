@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ConfigureIndexRequestSpecPod")
+
+
+@_attrs_define
+class ConfigureIndexRequestSpecPod:
+    """
+    Attributes:
+        replicas (int | Unset): The number of replicas. Replicas duplicate your index. They provide higher availability
+            and throughput. Replicas can be scaled up or down as your needs change.
+
+            Server default: `1`.
+        pod_type (str | Unset): The type of pod to use. One of `s1`, `p1`, or `p2` appended with `.` and one of `x1`,
+            `x2`, `x4`, or `x8`.
+
+            Server default: `p1.x1`.
+    """
+
+    replicas: int | Unset = UNSET
+    pod_type: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        replicas = self.replicas
+
+        pod_type = self.pod_type
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if replicas is not UNSET:
+            field_dict["replicas"] = replicas
+        if pod_type is not UNSET:
+            field_dict["pod_type"] = pod_type
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        replicas = d.pop("replicas", UNSET)
+
+        pod_type = d.pop("pod_type", UNSET)
+
+        configure_index_request_spec_pod = cls(
+            replicas=replicas,
+            pod_type=pod_type,
+        )
+
+        configure_index_request_spec_pod.additional_properties = d
+        return configure_index_request_spec_pod
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="CreateCollectionRequest")
+
+
+@_attrs_define
+class CreateCollectionRequest:
+    """The configuration needed to create a Pinecone collection.
+
+    Attributes:
+        name (str): The name of the collection to be created. Resource name must be 1-45 characters long, start and end
+            with an alphanumeric character, and consist only of lower case alphanumeric characters or '-'.
+        source (str): The name of the index to be used as the source for the collection. Example: example-source-index.
+    """
+
+    name: str
+    source: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        source = self.source
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+                "source": source,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        source = d.pop("source")
+
+        create_collection_request = cls(
+            name=name,
+            source=source,
+        )
+
+        create_collection_request.additional_properties = d
+        return create_collection_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

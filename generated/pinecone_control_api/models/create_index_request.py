@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.create_index_request_metric import CreateIndexRequestMetric
+from ..models.deletion_protection import DeletionProtection
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.index_spec import IndexSpec
+
+
+T = TypeVar("T", bound="CreateIndexRequest")
+
+
+@_attrs_define
+class CreateIndexRequest:
+    """The configuration needed to create a Pinecone index.
+
+    Attributes:
+        name (str): The name of the index. Resource name must be 1-45 characters long, start and end with an
+            alphanumeric character, and consist only of lower case alphanumeric characters or '-'.
+             Example: example-index.
+        dimension (int): The dimensions of the vectors to be inserted in the index. Example: 1536.
+        spec (IndexSpec): The spec object defines how the index should be deployed.
+
+            For serverless indexes, you define only the [cloud and region](http://docs.pinecone.io/guides/index-data/create-
+            an-index#cloud-regions) where the index should be hosted. For pod-based indexes, you define the
+            [environment](http://docs.pinecone.io/guides/indexes/pods/understanding-pod-based-indexes#pod-environments)
+            where the index should be hosted, the [pod type and
+            size](http://docs.pinecone.io/guides/indexes/pods/understanding-pod-based-indexes#pod-types) to use, and other
+            index characteristics.
+
+            Exactly one of: `serverless` | `pod`.
+        metric (CreateIndexRequestMetric | Unset): The distance metric to be used for similarity search. You can use
+            'euclidean', 'cosine', or 'dotproduct'.
+
+            Server default: `cosine`.
+        deletion_protection (DeletionProtection | Unset): Whether [deletion
+            protection](http://docs.pinecone.io/guides/manage-data/manage-indexes#configure-deletion-protection) is
+            enabled/disabled for the index.
+
+            Server default: `disabled`.
+    """
+
+    name: str
+    dimension: int
+    spec: IndexSpec
+    metric: CreateIndexRequestMetric | Unset = UNSET
+    deletion_protection: DeletionProtection | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        dimension = self.dimension
+
+        spec = self.spec.to_dict()
+
+        metric: str | Unset = UNSET
+        if not isinstance(self.metric, Unset):
+            metric = self.metric.value
+
+        deletion_protection: str | Unset = UNSET
+        if not isinstance(self.deletion_protection, Unset):
+            deletion_protection = self.deletion_protection.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+                "dimension": dimension,
+                "spec": spec,
+            }
+        )
+        if metric is not UNSET:
+            field_dict["metric"] = metric
+        if deletion_protection is not UNSET:
+            field_dict["deletion_protection"] = deletion_protection
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.index_spec import IndexSpec  # noqa: PLC0415
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        dimension = d.pop("dimension")
+
+        spec = IndexSpec.from_dict(d.pop("spec"))
+
+        _metric = d.pop("metric", UNSET)
+        metric: CreateIndexRequestMetric | Unset
+        if isinstance(_metric, Unset):
+            metric = UNSET
+        else:
+            metric = CreateIndexRequestMetric(_metric)
+
+        _deletion_protection = d.pop("deletion_protection", UNSET)
+        deletion_protection: DeletionProtection | Unset
+        if isinstance(_deletion_protection, Unset):
+            deletion_protection = UNSET
+        else:
+            deletion_protection = DeletionProtection(_deletion_protection)
+
+        create_index_request = cls(
+            name=name,
+            dimension=dimension,
+            spec=spec,
+            metric=metric,
+            deletion_protection=deletion_protection,
+        )
+
+        create_index_request.additional_properties = d
+        return create_index_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

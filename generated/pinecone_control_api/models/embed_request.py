@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.embed_request_inputs_item import EmbedRequestInputsItem
+    from ..models.embed_request_parameters import EmbedRequestParameters
+
+
+T = TypeVar("T", bound="EmbedRequest")
+
+
+@_attrs_define
+class EmbedRequest:
+    """Generate embeddings for inputs.
+
+    Attributes:
+        model (str):  Example: multilingual-e5-large.
+        inputs (list[EmbedRequestInputsItem]):
+        parameters (EmbedRequestParameters | Unset): Model-specific parameters.
+    """
+
+    model: str
+    inputs: list[EmbedRequestInputsItem]
+    parameters: EmbedRequestParameters | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        model = self.model
+
+        inputs = []
+        for inputs_item_data in self.inputs:
+            inputs_item = inputs_item_data.to_dict()
+            inputs.append(inputs_item)
+
+        parameters: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.parameters, Unset):
+            parameters = self.parameters.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "model": model,
+                "inputs": inputs,
+            }
+        )
+        if parameters is not UNSET:
+            field_dict["parameters"] = parameters
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.embed_request_inputs_item import EmbedRequestInputsItem  # noqa: PLC0415
+        from ..models.embed_request_parameters import EmbedRequestParameters  # noqa: PLC0415
+
+        d = dict(src_dict)
+        model = d.pop("model")
+
+        inputs = []
+        _inputs = d.pop("inputs")
+        for inputs_item_data in _inputs:
+            inputs_item = EmbedRequestInputsItem.from_dict(inputs_item_data)
+
+            inputs.append(inputs_item)
+
+        _parameters = d.pop("parameters", UNSET)
+        parameters: EmbedRequestParameters | Unset
+        if isinstance(_parameters, Unset):
+            parameters = UNSET
+        else:
+            parameters = EmbedRequestParameters.from_dict(_parameters)
+
+        embed_request = cls(
+            model=model,
+            inputs=inputs,
+            parameters=parameters,
+        )
+
+        embed_request.additional_properties = d
+        return embed_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

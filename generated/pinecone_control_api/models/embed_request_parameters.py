@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="EmbedRequestParameters")
+
+
+@_attrs_define
+class EmbedRequestParameters:
+    """Model-specific parameters.
+
+    Attributes:
+        input_type (str | Unset): Common property used to distinguish between types of data. Example: query.
+        truncate (str | Unset): How to handle inputs longer than those supported by the model. If NONE, when the input
+            exceeds the maximum input token length an error will be returned.
+
+            Server default: `END`. Example: END.
+    """
+
+    input_type: str | Unset = UNSET
+    truncate: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        input_type = self.input_type
+
+        truncate = self.truncate
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if input_type is not UNSET:
+            field_dict["input_type"] = input_type
+        if truncate is not UNSET:
+            field_dict["truncate"] = truncate
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        input_type = d.pop("input_type", UNSET)
+
+        truncate = d.pop("truncate", UNSET)
+
+        embed_request_parameters = cls(
+            input_type=input_type,
+            truncate=truncate,
+        )
+
+        embed_request_parameters.additional_properties = d
+        return embed_request_parameters
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Embedding")
+
+
+@_attrs_define
+class Embedding:
+    """Embedding of a single input
+
+    Attributes:
+        values (list[float] | Unset): The embedding values. Example: [0.1, 0.2, 0.3].
+    """
+
+    values: list[float] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        values: list[float] | Unset = UNSET
+        if not isinstance(self.values, Unset):
+            values = self.values
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if values is not UNSET:
+            field_dict["values"] = values
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        values = cast(list[float], d.pop("values", UNSET))
+
+        embedding = cls(
+            values=values,
+        )
+
+        embedding.additional_properties = d
+        return embedding
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

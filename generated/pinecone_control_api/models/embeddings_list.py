@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.embedding import Embedding
+    from ..models.embeddings_list_usage import EmbeddingsListUsage
+
+
+T = TypeVar("T", bound="EmbeddingsList")
+
+
+@_attrs_define
+class EmbeddingsList:
+    """Embeddings generated for the input
+
+    Attributes:
+        model (str | Unset):  Example: multilingual-e5-large.
+        data (list[Embedding] | Unset):
+        usage (EmbeddingsListUsage | Unset): Usage statistics for the model inference.
+    """
+
+    model: str | Unset = UNSET
+    data: list[Embedding] | Unset = UNSET
+    usage: EmbeddingsListUsage | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        model = self.model
+
+        data: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.data, Unset):
+            data = []
+            for data_item_data in self.data:
+                data_item = data_item_data.to_dict()
+                data.append(data_item)
+
+        usage: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.usage, Unset):
+            usage = self.usage.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if model is not UNSET:
+            field_dict["model"] = model
+        if data is not UNSET:
+            field_dict["data"] = data
+        if usage is not UNSET:
+            field_dict["usage"] = usage
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.embedding import Embedding  # noqa: PLC0415
+        from ..models.embeddings_list_usage import EmbeddingsListUsage  # noqa: PLC0415
+
+        d = dict(src_dict)
+        model = d.pop("model", UNSET)
+
+        _data = d.pop("data", UNSET)
+        data: list[Embedding] | Unset = UNSET
+        if _data is not UNSET:
+            data = []
+            for data_item_data in _data:
+                data_item = Embedding.from_dict(data_item_data)
+
+                data.append(data_item)
+
+        _usage = d.pop("usage", UNSET)
+        usage: EmbeddingsListUsage | Unset
+        if isinstance(_usage, Unset):
+            usage = UNSET
+        else:
+            usage = EmbeddingsListUsage.from_dict(_usage)
+
+        embeddings_list = cls(
+            model=model,
+            data=data,
+            usage=usage,
+        )
+
+        embeddings_list.additional_properties = d
+        return embeddings_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.error_response_error_code import ErrorResponseErrorCode
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.error_response_error_details import ErrorResponseErrorDetails
+
+
+T = TypeVar("T", bound="ErrorResponseError")
+
+
+@_attrs_define
+class ErrorResponseError:
+    """Detailed information about the error that occurred.
+
+    Example:
+        {'code': 'INVALID_ARGUMENT', 'message': 'Index name must contain only lowercase alphanumeric characters or
+            hyphens, and must not begin or end with a hyphen.'}
+
+    Attributes:
+        code (ErrorResponseErrorCode):
+        message (str):  Example: Index name must contain only lowercase alphanumeric characters or hyphens, and must not
+            begin or end with a hyphen..
+        details (ErrorResponseErrorDetails | Unset): Additional information about the error. This field is not
+            guaranteed to be present.
+    """
+
+    code: ErrorResponseErrorCode
+    message: str
+    details: ErrorResponseErrorDetails | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        code = self.code.value
+
+        message = self.message
+
+        details: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.details, Unset):
+            details = self.details.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "code": code,
+                "message": message,
+            }
+        )
+        if details is not UNSET:
+            field_dict["details"] = details
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.error_response_error_details import ErrorResponseErrorDetails  # noqa: PLC0415
+
+        d = dict(src_dict)
+        code = ErrorResponseErrorCode(d.pop("code"))
+
+        message = d.pop("message")
+
+        _details = d.pop("details", UNSET)
+        details: ErrorResponseErrorDetails | Unset
+        if isinstance(_details, Unset):
+            details = UNSET
+        else:
+            details = ErrorResponseErrorDetails.from_dict(_details)
+
+        error_response_error = cls(
+            code=code,
+            message=message,
+            details=details,
+        )
+
+        error_response_error.additional_properties = d
+        return error_response_error
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.pod_spec import PodSpec
+    from ..models.serverless_spec import ServerlessSpec
+
+
+T = TypeVar("T", bound="IndexSpec")
+
+
+@_attrs_define
+class IndexSpec:
+    """The spec object defines how the index should be deployed.
+
+    For serverless indexes, you define only the [cloud and region](http://docs.pinecone.io/guides/index-data/create-an-
+    index#cloud-regions) where the index should be hosted. For pod-based indexes, you define the
+    [environment](http://docs.pinecone.io/guides/indexes/pods/understanding-pod-based-indexes#pod-environments) where
+    the index should be hosted, the [pod type and size](http://docs.pinecone.io/guides/indexes/pods/understanding-pod-
+    based-indexes#pod-types) to use, and other index characteristics.
+
+    Exactly one of: `serverless` | `pod`.
+
+        Attributes:
+            serverless (ServerlessSpec | Unset): Configuration needed to deploy a serverless index.
+            pod (PodSpec | Unset): Configuration needed to deploy a pod-based index. Example: {'environment': 'us-
+                east1-gcp', 'metadata_config': {'indexed': ['genre', 'title', 'imdb_rating']}, 'pod_type': 'p1.x1', 'pods': 1,
+                'replicas': 1, 'shards': 1, 'source_collection': 'movie-embeddings'}.
+    """
+
+    serverless: ServerlessSpec | Unset = UNSET
+    pod: PodSpec | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        serverless: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.serverless, Unset):
+            serverless = self.serverless.to_dict()
+
+        pod: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.pod, Unset):
+            pod = self.pod.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if serverless is not UNSET:
+            field_dict["serverless"] = serverless
+        if pod is not UNSET:
+            field_dict["pod"] = pod
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.pod_spec import PodSpec  # noqa: PLC0415
+        from ..models.serverless_spec import ServerlessSpec  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _serverless = d.pop("serverless", UNSET)
+        serverless: ServerlessSpec | Unset
+        if isinstance(_serverless, Unset):
+            serverless = UNSET
+        else:
+            serverless = ServerlessSpec.from_dict(_serverless)
+
+        _pod = d.pop("pod", UNSET)
+        pod: PodSpec | Unset
+        if isinstance(_pod, Unset):
+            pod = UNSET
+        else:
+            pod = PodSpec.from_dict(_pod)
+
+        index_spec = cls(
+            serverless=serverless,
+            pod=pod,
+        )
+
+        return index_spec

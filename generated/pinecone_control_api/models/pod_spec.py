@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.pod_spec_metadata_config import PodSpecMetadataConfig
+
+
+T = TypeVar("T", bound="PodSpec")
+
+
+@_attrs_define
+class PodSpec:
+    """Configuration needed to deploy a pod-based index.
+
+    Example:
+        {'environment': 'us-east1-gcp', 'metadata_config': {'indexed': ['genre', 'title', 'imdb_rating']}, 'pod_type':
+            'p1.x1', 'pods': 1, 'replicas': 1, 'shards': 1, 'source_collection': 'movie-embeddings'}
+
+    Attributes:
+        environment (str): The environment where the index is hosted. Example: us-east1-gcp.
+        pod_type (str): The type of pod to use. One of `s1`, `p1`, or `p2` appended with `.` and one of `x1`, `x2`,
+            `x4`, or `x8`.
+
+            Server default: `p1.x1`.
+        replicas (int | Unset): The number of replicas. Replicas duplicate your index. They provide higher availability
+            and throughput. Replicas can be scaled up or down as your needs change.
+
+            Server default: `1`.
+        shards (int | Unset): The number of shards. Shards split your data across multiple pods so you can fit more data
+            into an index.
+
+            Server default: `1`.
+        pods (int | Unset): The number of pods to be used in the index. This should be equal to `shards` x `replicas`.'
+
+            Server default: `1`. Example: 1.
+        metadata_config (PodSpecMetadataConfig | Unset): Configuration for the behavior of Pinecone's internal metadata
+            index. By default, all metadata is indexed; when `metadata_config` is present, only specified metadata fields
+            are indexed. These configurations are only valid for use with pod-based indexes. Example: {'indexed': ['genre',
+            'title', 'imdb_rating']}.
+        source_collection (str | Unset): The name of the collection to be used as the source for the index. Example:
+            movie-embeddings.
+    """
+
+    environment: str
+    pod_type: str
+    replicas: int | Unset = UNSET
+    shards: int | Unset = UNSET
+    pods: int | Unset = UNSET
+    metadata_config: PodSpecMetadataConfig | Unset = UNSET
+    source_collection: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        environment = self.environment
+
+        pod_type = self.pod_type
+
+        replicas = self.replicas
+
+        shards = self.shards
+
+        pods = self.pods
+
+        metadata_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata_config, Unset):
+            metadata_config = self.metadata_config.to_dict()
+
+        source_collection = self.source_collection
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "environment": environment,
+                "pod_type": pod_type,
+            }
+        )
+        if replicas is not UNSET:
+            field_dict["replicas"] = replicas
+        if shards is not UNSET:
+            field_dict["shards"] = shards
+        if pods is not UNSET:
+            field_dict["pods"] = pods
+        if metadata_config is not UNSET:
+            field_dict["metadata_config"] = metadata_config
+        if source_collection is not UNSET:
+            field_dict["source_collection"] = source_collection
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.pod_spec_metadata_config import PodSpecMetadataConfig  # noqa: PLC0415
+
+        d = dict(src_dict)
+        environment = d.pop("environment")
+
+        pod_type = d.pop("pod_type")
+
+        replicas = d.pop("replicas", UNSET)
+
+        shards = d.pop("shards", UNSET)
+
+        pods = d.pop("pods", UNSET)
+
+        _metadata_config = d.pop("metadata_config", UNSET)
+        metadata_config: PodSpecMetadataConfig | Unset
+        if isinstance(_metadata_config, Unset):
+            metadata_config = UNSET
+        else:
+            metadata_config = PodSpecMetadataConfig.from_dict(_metadata_config)
+
+        source_collection = d.pop("source_collection", UNSET)
+
+        pod_spec = cls(
+            environment=environment,
+            pod_type=pod_type,
+            replicas=replicas,
+            shards=shards,
+            pods=pods,
+            metadata_config=metadata_config,
+            source_collection=source_collection,
+        )
+
+        pod_spec.additional_properties = d
+        return pod_spec
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

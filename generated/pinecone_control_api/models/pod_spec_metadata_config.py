@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PodSpecMetadataConfig")
+
+
+@_attrs_define
+class PodSpecMetadataConfig:
+    """Configuration for the behavior of Pinecone's internal metadata index. By default, all metadata is indexed; when
+    `metadata_config` is present, only specified metadata fields are indexed. These configurations are only valid for
+    use with pod-based indexes.
+
+        Example:
+            {'indexed': ['genre', 'title', 'imdb_rating']}
+
+        Attributes:
+            indexed (list[str] | Unset): By default, all metadata is indexed; to change this behavior, use this property to
+                specify an array of metadata fields that should be indexed.
+    """
+
+    indexed: list[str] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        indexed: list[str] | Unset = UNSET
+        if not isinstance(self.indexed, Unset):
+            indexed = self.indexed
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if indexed is not UNSET:
+            field_dict["indexed"] = indexed
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        indexed = cast(list[str], d.pop("indexed", UNSET))
+
+        pod_spec_metadata_config = cls(
+            indexed=indexed,
+        )
+
+        pod_spec_metadata_config.additional_properties = d
+        return pod_spec_metadata_config
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,174 @@
+"""`make generate` / `make check-generated`: pinned spec -> normalised spec -> generated/<package>.
+
+    python -m codegen.generate            # regenerate generated/<package> in place
+    python -m codegen.generate --check    # regenerate into a temp dir, compare byte for byte
+
+Always generates into a fresh temporary directory first, so a failed run never leaves a
+half-written package behind, and so --check compares exactly what --write would install.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from importlib import metadata
+from pathlib import Path
+
+import yaml
+
+from . import normalise
+from .pin import OPENAPI_DIR, REPO_ROOT, PinError, SpecPin, sha256_of
+from .treediff import diff_trees
+
+CONFIG_FILE = REPO_ROOT / "generator-config.yml"
+TEMPLATES_DIR = OPENAPI_DIR / "templates"
+GENERATED_DIR = REPO_ROOT / "generated"
+PYPROJECT = REPO_ROOT / "pyproject.toml"
+PINNED_TOOLS = ("openapi-python-client", "ruff")
+
+
+class GenerateError(Exception):
+    pass
+
+
+def pinned_versions(pyproject: Path = PYPROJECT) -> dict[str, str]:
+    """Exact `name==version` pins of the code-generation tools, from the `dev` extra."""
+    extras = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    pins: dict[str, str] = {}
+    for requirement in extras["dev"]:
+        name, sep, version = requirement.partition("==")
+        if sep and name.strip() in PINNED_TOOLS:
+            pins[name.strip()] = version.strip()
+    missing = set(PINNED_TOOLS) - set(pins)
+    if missing:
+        raise GenerateError(f"pyproject.toml's dev extra must pin {sorted(missing)} with ==")
+    return pins
+
+
+def check_tool_versions() -> dict[str, str]:
+    pins = pinned_versions()
+    for name, wanted in pins.items():
+        try:
+            installed = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            installed = "not installed"
+        if installed != wanted:
+            raise GenerateError(f"{name} {installed} is installed, {wanted} is pinned: run `make setup`")
+    return pins
+
+
+def package_name() -> str:
+    config = yaml.safe_load(CONFIG_FILE.read_text(encoding="utf-8"))
+    return str(config["package_name_override"])
+
+
+def _hermetic_env(work: Path) -> dict[str, str]:
+    """Only the pinned ruff is reachable as `ruff`; no user config or cache leaks in or out."""
+    from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
+
+    ruff_dir = str(Path(find_ruff_bin()).parent)
+    env = {
+        "PATH": os.pathsep.join([ruff_dir, "/usr/bin", "/bin"]),
+        "HOME": str(work),
+        "LANG": "C.UTF-8",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONHASHSEED": "0",
+        "RUFF_CACHE_DIR": str(work / "ruff-cache"),
+    }
+    return env
+
+
+def provenance_module(pin: SpecPin, api_version: str, normalised_sha: str, pins: dict[str, str]) -> str:
+    return (
+        '"""Provenance of this generated package. Written by openapi/codegen/generate.py; do not edit."""\n'
+        "\n"
+        f'API_VERSION = "{api_version}"\n'
+        f'SPEC_PATH = "{pin.path}"\n'
+        f'SPEC_SHA256 = "{pin.sha256}"\n'
+        f'NORMALISED_SPEC_SHA256 = "{normalised_sha}"\n'
+        'GENERATOR = "openapi-python-client"\n'
+        f'GENERATOR_VERSION = "{pins["openapi-python-client"]}"\n'
+        f'RUFF_VERSION = "{pins["ruff"]}"\n'
+    )
+
+
+def generate_into(work: Path, pin: SpecPin | None = None) -> Path:
+    """Generate the package into `work`/<package>; returns that directory."""
+    pins = check_tool_versions()
+    pin = pin or SpecPin.load()
+    spec, _notes = normalise.normalise(normalise.load_spec(pin.read_verified()))
+    api_version = str(spec.get("info", {}).get("version", ""))
+    if api_version != pin.version:
+        raise GenerateError(f"spec info.version {api_version!r} differs from the pinned version {pin.version!r}")
+    spec_text = normalise.dump(spec)
+    spec_file = work / "spec.normalised.json"
+    spec_file.write_text(spec_text, encoding="utf-8", newline="\n")
+
+    name = package_name()
+    out = work / name
+    cmd = [
+        sys.executable, "-m", "openapi_python_client", "generate",
+        "--path", str(spec_file),
+        "--config", str(CONFIG_FILE),
+        "--custom-template-path", str(TEMPLATES_DIR),
+        "--meta", "none",
+        "--fail-on-warning",
+        "--output-path", str(out),
+    ]  # fmt: skip
+    result = subprocess.run(cmd, cwd=work, env=_hermetic_env(work), capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise GenerateError(f"openapi-python-client failed ({result.returncode}):\n{result.stdout}{result.stderr}")
+
+    (out / "py.typed").write_text("", encoding="utf-8")
+    provenance = provenance_module(pin, api_version, sha256_of(spec_text.encode()), pins)
+    (out / "_provenance.py").write_text(provenance, encoding="utf-8", newline="\n")
+    _assert_clean(out)
+    return out
+
+
+def _assert_clean(out: Path) -> None:
+    for path in sorted(out.rglob("*")):
+        if path.is_dir() and path.name in {".ruff_cache", "__pycache__"}:
+            raise GenerateError(f"generation left a cache directory behind: {path}")
+        if path.is_file() and b"\r" in path.read_bytes():
+            raise GenerateError(f"generated file has CR line endings: {path}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="compare with generated/ instead of writing")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        with tempfile.TemporaryDirectory(prefix="pcgen-") as tmp:
+            fresh = generate_into(Path(tmp))
+            target = GENERATED_DIR / fresh.name
+            if args.check:
+                problems = diff_trees(expected=fresh, actual=target)
+                if problems:
+                    print(f"check-generated: {target.relative_to(REPO_ROOT)} differs from a fresh generation:")
+                    print("\n".join(f"  {p}" for p in problems))
+                    print("Never edit generated/ by hand; run `make generate` and commit the result.")
+                    return 1
+                print(
+                    f"check-generated: {target.relative_to(REPO_ROOT)} matches, byte for byte "
+                    f"({time.perf_counter() - started:.2f} s)"
+                )
+                return 0
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(fresh, target)
+    except (GenerateError, PinError) as exc:
+        print(f"generate: {exc}", file=sys.stderr)
+        return 1
+    print(f"generate: wrote {target.relative_to(REPO_ROOT)} in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

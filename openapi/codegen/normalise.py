@@ -1,0 +1,144 @@
+"""Spec normalisation: the rewrites applied to the pinned spec before generation.
+
+Each rewrite fixes one way the pinned generator misreads a valid spec. None changes the wire
+contract: the contract tests (emulator, Prism, schemathesis) run against the spec as published.
+Each returns human-readable notes of what it changed, so a bump shows what still applies.
+
+    python -m codegen.normalise IN OUT    # writes OUT as JSON, byte-for-byte deterministic
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from .walk import JSON, each_schema, operations
+
+Rewrite = Callable[[JSON], list[str]]
+
+
+def security_into_operations(doc: JSON) -> list[str]:
+    """Copy the root-level `security` requirement into every operation that has none.
+
+    Why: the generator reads `security` only on operations, so with a root-level requirement every
+    endpoint is typed as accepting an unauthenticated `Client`. An operation's own `security`
+    (including an explicit `[]`, meaning "no auth") is kept as it is, per OpenAPI semantics.
+    """
+    root = doc.get("security")
+    if not root:
+        return []
+    notes = []
+    for path, method, op in operations(doc):
+        if "security" not in op:
+            op["security"] = copy.deepcopy(root)
+            notes.append(f"{method.upper()} {path}: security from root")
+    return notes
+
+
+def _is_required_only(branch: JSON) -> bool:
+    return set(branch) == {"required"} and isinstance(branch["required"], list)
+
+
+def one_of_required_into_properties(doc: JSON) -> list[str]:
+    """Drop a `oneOf` whose branches only name `required` properties of the same object.
+
+    Why: such a `oneOf` (IndexSpec: exactly one of `serverless` / `pod`) is a validation rule over
+    the object's own `properties`, but the generator reads it as a union of untyped schemas and
+    types the property `Any` (a generated `PodSpec` passed there is not even serialised). Without
+    it the object is a typed model with both properties optional. The rule is kept, machine-readable,
+    as `x-one-of-required` (the overlay enforces it before any I/O) and in the description.
+    """
+    notes: list[str] = []
+
+    def visit(schema: JSON) -> None:
+        branches = schema.get("oneOf")
+        if not (isinstance(branches, list) and branches and isinstance(schema.get("properties"), dict)):
+            return
+        if not all(isinstance(b, dict) and _is_required_only(b) for b in branches):
+            return
+        groups = [list(b["required"]) for b in branches]
+        del schema["oneOf"]
+        schema["x-one-of-required"] = groups
+        rule = " | ".join(", ".join(f"`{name}`" for name in group) for group in groups)
+        schema["description"] = _append(schema.get("description"), f"Exactly one of: {rule}.")
+        notes.append(f"oneOf of required-only branches {groups} -> properties")
+
+    each_schema(doc, visit)
+    return notes
+
+
+def defaults_into_docs(doc: JSON) -> list[str]:
+    """Move every schema `default` into `x-server-default` and the description.
+
+    Why: the generator turns a `default` into a constructor default that is always serialised, so a
+    configure body built with only `replicas` also sends `pod_type: p1.x1` and silently changes the
+    pod type. In OpenAPI a default is what the *server* assumes when a value is absent, so a request
+    must carry only what the caller set. The value stays documented and machine-readable.
+    """
+    notes: list[str] = []
+
+    def visit(schema: JSON) -> None:
+        if "default" not in schema:
+            return
+        value = schema.pop("default")
+        schema["x-server-default"] = value
+        shown = json.dumps(value) if not isinstance(value, str) else value
+        schema["description"] = _append(schema.get("description"), f"Server default: `{shown}`.")
+        notes.append(f"default {value!r} -> x-server-default")
+
+    each_schema(doc, visit)
+    return notes
+
+
+def _append(description: object, sentence: str) -> str:
+    text = str(description).rstrip() if description else ""
+    return f"{text}\n\n{sentence}" if text else sentence
+
+
+# Order matters only for readability of the notes; the rewrites touch disjoint keywords.
+REWRITES: tuple[Rewrite, ...] = (
+    security_into_operations,
+    one_of_required_into_properties,
+    defaults_into_docs,
+)
+
+
+def normalise(doc: JSON) -> tuple[JSON, list[str]]:
+    """A normalised deep copy of `doc` and the notes of every rewrite applied."""
+    out = copy.deepcopy(doc)
+    notes: list[str] = []
+    for rewrite in REWRITES:
+        notes.extend(f"{rewrite.__name__}: {note}" for note in rewrite(out))
+    return out, notes
+
+
+def load_spec(data: bytes) -> JSON:
+    loaded = yaml.safe_load(data)
+    if not isinstance(loaded, dict):
+        raise ValueError("spec is not a mapping at the top level")
+    return loaded
+
+
+def dump(doc: JSON) -> str:
+    """Deterministic JSON text: key order as in the source, fixed indentation, LF, final newline."""
+    return json.dumps(doc, indent=2, ensure_ascii=False, default=str) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2:
+        print("usage: python -m codegen.normalise IN OUT", file=sys.stderr)
+        return 2
+    doc, notes = normalise(load_spec(Path(args[0]).read_bytes()))
+    Path(args[1]).write_text(dump(doc), encoding="utf-8", newline="\n")
+    print("\n".join(notes))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""Each spec rewrite: what it changes, what it leaves alone, and that the output is deterministic."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from codegen import normalise
+from codegen.walk import each_schema, operations
+
+
+def _doc(**extra: Any) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/a": {
+                "get": {"operationId": "a", "responses": {"200": {"description": "ok"}}},
+                "post": {"operationId": "b", "security": [], "responses": {"200": {"description": "ok"}}},
+            }
+        },
+        "components": {"schemas": {}},
+    }
+    doc.update(extra)
+    return doc
+
+
+def test_security_is_copied_into_operations_without_their_own() -> None:
+    doc = _doc(security=[{"ApiKeyAuth": []}])
+    notes = normalise.security_into_operations(doc)
+    assert doc["paths"]["/a"]["get"]["security"] == [{"ApiKeyAuth": []}]
+    assert doc["paths"]["/a"]["post"]["security"] == [], "an explicit empty requirement is kept"
+    assert notes == ["GET /a: security from root"]
+
+
+def test_security_rewrite_is_a_no_op_without_root_security() -> None:
+    doc = _doc()
+    assert normalise.security_into_operations(doc) == []
+    assert "security" not in doc["paths"]["/a"]["get"]
+
+
+def test_one_of_of_required_only_branches_becomes_plain_properties() -> None:
+    spec: dict[str, Any] = {
+        "type": "object",
+        "description": "Spec.",
+        "properties": {"serverless": {"type": "object"}, "pod": {"type": "object"}},
+        "oneOf": [{"required": ["serverless"]}, {"required": ["pod"]}],
+    }
+    doc = _doc()
+    doc["components"]["schemas"]["IndexSpec"] = spec
+    notes = normalise.one_of_required_into_properties(doc)
+    assert "oneOf" not in spec
+    assert spec["x-one-of-required"] == [["serverless"], ["pod"]]
+    assert spec["description"].endswith("Exactly one of: `serverless` | `pod`.")
+    assert len(notes) == 1
+
+
+def test_a_real_union_one_of_is_left_alone() -> None:
+    union = {
+        "properties": {"a": {"type": "string"}},
+        "oneOf": [{"$ref": "#/components/schemas/X"}, {"required": ["a"]}],
+    }
+    doc = _doc()
+    doc["components"]["schemas"]["U"] = union
+    before = copy.deepcopy(union)
+    assert normalise.one_of_required_into_properties(doc) == []
+    assert union == before
+
+
+def test_defaults_move_into_docs_at_every_depth() -> None:
+    doc = _doc()
+    doc["components"]["schemas"]["Req"] = {
+        "type": "object",
+        "properties": {
+            "spec": {
+                "type": "object",
+                "properties": {"pod_type": {"type": "string", "default": "p1.x1", "description": "Pod type."}},
+            },
+            "n": {"type": "integer", "default": 1},
+            # A property *named* default is not a default keyword.
+            "default": {"type": "string"},
+        },
+    }
+    doc["paths"]["/a"]["get"]["parameters"] = [
+        {"name": "q", "in": "query", "schema": {"type": "integer", "default": 5}}
+    ]
+    normalise.defaults_into_docs(doc)
+    props = doc["components"]["schemas"]["Req"]["properties"]
+    pod_type = props["spec"]["properties"]["pod_type"]
+    assert "default" not in pod_type
+    assert pod_type["x-server-default"] == "p1.x1"
+    assert pod_type["description"] == "Pod type.\n\nServer default: `p1.x1`."
+    assert props["n"]["description"] == "Server default: `1`."
+    assert props["default"] == {"type": "string"}
+    assert doc["paths"]["/a"]["get"]["parameters"][0]["schema"]["x-server-default"] == 5
+
+
+def test_real_spec_needs_every_rewrite_and_is_not_mutated(spec_bytes: bytes) -> None:
+    original = normalise.load_spec(spec_bytes)
+    pristine = copy.deepcopy(original)
+    out, notes = normalise.normalise(original)
+    assert original == pristine
+    for rewrite in normalise.REWRITES:
+        assert any(n.startswith(rewrite.__name__) for n in notes), f"{rewrite.__name__} no longer applies"
+    assert all(op.get("security") == [{"ApiKeyAuth": []}] for _p, _m, op in operations(out))
+    assert "oneOf" not in out["components"]["schemas"]["IndexSpec"]
+
+    leftover: list[Any] = []
+    each_schema(out, lambda s: leftover.append(s["default"]) if "default" in s else None)
+    assert leftover == []
+
+
+def test_output_is_deterministic(spec_bytes: bytes) -> None:
+    first = normalise.dump(normalise.normalise(normalise.load_spec(spec_bytes))[0])
+    second = normalise.dump(normalise.normalise(normalise.load_spec(spec_bytes))[0])
+    assert first == second
+    assert "\r" not in first and first.endswith("\n")

@@ -1,0 +1,76 @@
+"""One distribution ships both packages, typed, and declares exactly the runtime imports it needs."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+from codegen.pin import REPO_ROOT
+
+PACKAGES = {
+    "pinecone_control_api": REPO_ROOT / "generated" / "pinecone_control_api",
+    "pinecone_control": REPO_ROOT / "overlay" / "pinecone_control",
+}
+
+
+def _third_party_imports(root: Path) -> set[str]:
+    found: set[str] = set()
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                found.add(node.module.split(".")[0])
+    return {name for name in found if name not in sys.stdlib_module_names and name not in PACKAGES}
+
+
+def _declared_dependencies() -> set[str]:
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    names = set()
+    for requirement in project["dependencies"]:
+        name = requirement
+        for sep in "<>=!~ ;[":
+            name = name.split(sep)[0]
+        names.add(name.strip())
+    return names
+
+
+def test_runtime_dependencies_are_exactly_what_the_shipped_code_imports() -> None:
+    imported = set().union(*(_third_party_imports(root) for root in PACKAGES.values()))
+    assert imported == _declared_dependencies() == {"httpx", "attrs"}
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(out), "."],
+        cwd=REPO_ROOT,
+        check=True,
+    )
+    (found,) = out.glob("pinecone_control-*.whl")
+    return found
+
+
+def test_wheel_ships_both_packages_typed(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for package in PACKAGES:
+        assert f"{package}/__init__.py" in names
+        assert f"{package}/py.typed" in names
+    assert "pinecone_control_api/_provenance.py" in names
+    assert not any("__pycache__" in n or n.startswith(("tests/", "openapi/")) for n in names)
+
+
+def test_wheel_metadata_declares_only_runtime_dependencies(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        (meta_name,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        metadata = archive.read(meta_name).decode()
+    required = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
+    unconditional = [line for line in required if "extra ==" not in line]
+    assert sorted(line.split()[1] for line in unconditional) == ["attrs>=23.1", "httpx<0.29,>=0.27"]
+    assert "Requires-Python: >=3.11" in metadata
