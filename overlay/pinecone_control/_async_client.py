@@ -1,0 +1,238 @@
+"""The asynchronous client: runs the shared programs with `httpx.AsyncClient` and `asyncio.sleep`."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping, Sequence
+from types import TracebackType
+from typing import Any, Self, TypeVar
+
+import httpx
+from pinecone_control_api.models import (
+    CollectionModel,
+    CreateIndexRequestMetric,
+    DeletionProtection,
+    EmbeddingsList,
+    IndexModel,
+)
+
+from . import _programs as run
+from ._base_client import (
+    NOT_GIVEN,
+    BaseClient,
+    TimeoutArg,
+    _BorrowedAsyncTransport,
+)
+from ._config import _Unset
+from ._models import CollectionList, IndexList
+from ._program import Outcome, Program, Send, Sleep
+from ._specs import SpecLike
+from ._waiting import COLLECTION_DELETED, INDEX_DELETED, ProgressCallback
+
+T = TypeVar("T")
+_sleep = asyncio.sleep  # module-level so tests can observe backoff without waiting
+
+
+class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport]):
+    """Pinecone control-plane client for asyncio (API 2024-07): the same surface as `Client`."""
+
+    def _make_http(self, transport: httpx.AsyncBaseTransport | None, kwargs: dict[str, Any]) -> httpx.AsyncClient:
+        borrowed = None if transport is None else _BorrowedAsyncTransport(transport)
+        return httpx.AsyncClient(transport=borrowed, **kwargs)
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    async def _run(self, program: Program[T]) -> T:
+        try:
+            effect = next(program)
+            while True:
+                result: Outcome | None
+                if isinstance(effect, Sleep):
+                    await _sleep(effect.seconds)
+                    result = None
+                else:
+                    result = await self._send(effect)
+                effect = program.send(result)
+        except StopIteration as stop:
+            value: T = stop.value
+            return value
+        finally:
+            program.close()
+
+    async def _send(self, send: Send) -> Outcome:
+        try:
+            return await self._http.request(
+                send.method,
+                send.url,
+                headers=send.headers,
+                json=send.json,
+                timeout=send.timeout,
+                follow_redirects=False,
+            )
+        except httpx.RequestError as exc:
+            return exc
+
+    def with_options(
+        self,
+        *,
+        timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | _Unset = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Self:
+        """A client with other options sharing this one's connection pool; this one is unchanged."""
+        return self._derive(timeout, max_retries, extra_headers)
+
+    async def close(self) -> None:
+        """Close the connection pool if this client created it."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()
+
+    # -- indexes --------------------------------------------------------------------------------
+
+    async def list_indexes(
+        self, *, timeout: TimeoutArg = NOT_GIVEN, max_retries: int | _Unset = NOT_GIVEN
+    ) -> IndexList:
+        return await self._run(run.list_indexes(self._call_options(timeout, max_retries)))
+
+    async def create_index(
+        self,
+        name: str,
+        dimension: int,
+        spec: SpecLike,
+        metric: str | CreateIndexRequestMetric | None = None,
+        *,
+        deletion_protection: str | DeletionProtection | None = None,
+        wait_timeout: float | None = 0,
+        on_progress: ProgressCallback | None = None,
+        timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | _Unset = NOT_GIVEN,
+    ) -> IndexModel:
+        """Create an index; with `wait_timeout` (seconds, None = no limit) wait until it is Ready."""
+        options = self._call_options(timeout, max_retries)
+        return await self._run(
+            run.create_index(options, name, dimension, spec, metric, deletion_protection, wait_timeout, on_progress)
+        )
+
+    async def describe_index(
+        self, name: str, *, timeout: TimeoutArg = NOT_GIVEN, max_retries: int | _Unset = NOT_GIVEN
+    ) -> IndexModel:
+        return await self._run(run.describe_index(self._call_options(timeout, max_retries), name))
+
+    async def has_index(
+        self, name: str, *, timeout: TimeoutArg = NOT_GIVEN, max_retries: int | _Unset = NOT_GIVEN
+    ) -> bool:
+        """True if the index exists: one describe, 404 means False."""
+        return await self._run(run.has_index(self._call_options(timeout, max_retries), name))
+
+    async def delete_index(
+        self,
+        name: str,
+        *,
+        wait_timeout: float | None = 0,
+        on_progress: ProgressCallback | None = None,
+        timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | _Unset = NOT_GIVEN,
+    ) -> None:
+        """Delete an index; with `wait_timeout`, wait until describe answers 404."""
+        options = self._call_options(timeout, max_retries)
+        await self._run(run.delete_index(options, name, wait_timeout, on_progress))
+
+    async def configure_index(
+        self,
+        name: str,
+        *,
+        replicas: int | None = None,
+        pod_type: str | None = None,
+        deletion_protection: str | DeletionProtection | None = None,
+        wait_timeout: float | None = 0,
+        on_progress: ProgressCallback | None = None,
+        timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | _Unset = NOT_GIVEN,
+    ) -> IndexModel:
+        """Change only what is passed; with `wait_timeout`, wait until the change has settled."""
+        options = self._call_options(timeout, max_retries)
+        return await self._run(
+            run.configure_index(options, name, replicas, pod_type, deletion_protection, wait_timeout, on_progress)
+        )
+
+    async def wait_for_index_ready(
+        self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
+    ) -> IndexModel:
+        return await self._run(run.wait_for_index_ready(self._options, name, wait_timeout, on_progress))
+
+    async def wait_for_index_deleted(
+        self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
+    ) -> None:
+        await self._run(run.wait_for(self._options, INDEX_DELETED, name, wait_timeout, on_progress))
+
+    # -- collections ----------------------------------------------------------------------------
+
+    async def list_collections(
+        self, *, timeout: TimeoutArg = NOT_GIVEN, max_retries: int | _Unset = NOT_GIVEN
+    ) -> CollectionList:
+        return await self._run(run.list_collections(self._call_options(timeout, max_retries)))
+
+    async def create_collection(
+        self,
+        name: str,
+        source: str,
+        *,
+        wait_timeout: float | None = 0,
+        on_progress: ProgressCallback | None = None,
+        timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | _Unset = NOT_GIVEN,
+    ) -> CollectionModel:
+        """Create a collection from a pod-based index; with `wait_timeout`, wait until it is Ready."""
+        options = self._call_options(timeout, max_retries)
+        return await self._run(run.create_collection(options, name, source, wait_timeout, on_progress))
+
+    async def describe_collection(
+        self, name: str, *, timeout: TimeoutArg = NOT_GIVEN, max_retries: int | _Unset = NOT_GIVEN
+    ) -> CollectionModel:
+        return await self._run(run.describe_collection(self._call_options(timeout, max_retries), name))
+
+    async def delete_collection(
+        self,
+        name: str,
+        *,
+        wait_timeout: float | None = 0,
+        on_progress: ProgressCallback | None = None,
+        timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | _Unset = NOT_GIVEN,
+    ) -> None:
+        options = self._call_options(timeout, max_retries)
+        await self._run(run.delete_collection(options, name, wait_timeout, on_progress))
+
+    async def wait_for_collection_ready(
+        self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
+    ) -> CollectionModel:
+        return await self._run(run.wait_for_collection_ready(self._options, name, wait_timeout, on_progress))
+
+    async def wait_for_collection_deleted(
+        self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
+    ) -> None:
+        await self._run(run.wait_for(self._options, COLLECTION_DELETED, name, wait_timeout, on_progress))
+
+    # -- inference ------------------------------------------------------------------------------
+
+    async def embed(
+        self,
+        model: str,
+        inputs: Sequence[str | Mapping[str, str]],
+        *,
+        input_type: str | None = None,
+        truncate: str | None = None,
+        timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | _Unset = NOT_GIVEN,
+    ) -> EmbeddingsList:
+        """Embed texts with a hosted model, e.g. `embed("multilingual-e5-large", ["hi"], input_type="query")`."""
+        options = self._call_options(timeout, max_retries)
+        return await self._run(run.embed(options, model, inputs, input_type, truncate))

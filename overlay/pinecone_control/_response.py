@@ -1,0 +1,84 @@
+"""Turning the final outcome of a call into its result or a typed error."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+import httpx
+
+from ._errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    CollectionsNotSupportedError,
+    DeletionProtectionError,
+    RateLimitError,
+    ResponseValidationError,
+    error_class_for,
+)
+from ._operations import CREATE_COLLECTION, DELETE_INDEX, Call
+from ._program import Outcome
+from ._retry import parse_retry_after
+
+T = TypeVar("T")
+
+# Everything a generated `from_dict` raises on a body that does not match the spec.
+_PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+
+
+def result_of(call: Call[T], outcome: Outcome, method: str, url: str) -> T:
+    if isinstance(outcome, httpx.RequestError):
+        raise connection_error(call, outcome, method, url) from outcome
+    if outcome.status_code in call.operation.success or 200 <= outcome.status_code < 300:
+        return _parse_success(call, outcome)
+    raise status_error(call, outcome)
+
+
+def connection_error(call: Call[Any], exc: httpx.RequestError, method: str, url: str) -> APIConnectionError:
+    kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    what = "timed out" if kind is APITimeoutError else "failed"
+    detail = str(exc) or type(exc).__name__
+    return kind(f"{call.operation.name}: {method} {url} {what}: {detail}", method=method, url=url)
+
+
+def _parse_success(call: Call[T], response: httpx.Response) -> T:
+    parse = call.operation.parse
+    if parse is None:
+        return None  # type: ignore[return-value]  # T is None for operations without a body
+    try:
+        return parse(response.json())
+    except _PARSE_ERRORS as exc:
+        raise ResponseValidationError(
+            f"{call.operation.name}: HTTP {response.status_code} response does not match the spec "
+            f"({type(exc).__name__}: {exc}); the raw body is on .body",
+            status_code=response.status_code,
+            body=response.content,
+            headers=response.headers,
+        ) from exc
+
+
+def status_error(call: Call[Any], response: httpx.Response) -> APIStatusError:
+    operation, name = call.operation, call.resource
+    status = response.status_code
+    if operation is DELETE_INDEX and status == 403:
+        return DeletionProtectionError(
+            response,
+            operation=operation.name,
+            hint=f"deletion protection is enabled for index {name!r}; turn it off with "
+            f"configure_index({name!r}, deletion_protection='disabled') and delete it again",
+        )
+    if operation is CREATE_COLLECTION and status == 400 and _mentions_serverless(response):
+        return CollectionsNotSupportedError(
+            response,
+            operation=operation.name,
+            hint="serverless indexes do not support collections; only a pod-based index can be the source",
+        )
+    if status == 429:
+        return RateLimitError(
+            response, operation=operation.name, retry_after=parse_retry_after(response.headers.get("retry-after"))
+        )
+    return error_class_for(status)(response, operation=operation.name)
+
+
+def _mentions_serverless(response: httpx.Response) -> bool:
+    return b"serverless" in response.content.lower()

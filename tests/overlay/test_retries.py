@@ -1,0 +1,142 @@
+"""Retry policy: which failures are retried, how long the client waits, and the budget."""
+
+from __future__ import annotations
+
+import email.utils
+import time
+
+import httpx
+import pinecone_control as pc
+import pytest
+from pinecone_control._retry import RetryPolicy, parse_retry_after
+
+from .conftest import Api, Recorder, error_reply, index_payload, json_reply
+
+OK_LIST = json_reply(200, {"indexes": []})
+
+
+@pytest.mark.parametrize("status", [408, 429, 500, 502, 503, 504])
+def test_retryable_statuses_are_retried_then_succeed(
+    api: Api, recorder: Recorder, sleeps: list[float], status: int
+) -> None:
+    recorder.script(httpx.Response(status), httpx.Response(status), OK_LIST)
+    assert api.list_indexes().names() == []
+    assert len(recorder.requests) == 3
+    assert len(sleeps) == 2
+    # Exponential backoff with up to 25% jitter off: 0.5 then 1.0 seconds.
+    assert 0.375 <= sleeps[0] <= 0.5 and 0.75 <= sleeps[1] <= 1.0
+
+
+@pytest.mark.parametrize("status", [400, 401, 403, 404, 409, 412, 422])
+def test_other_4xx_are_never_retried(api: Api, recorder: Recorder, sleeps: list[float], status: int) -> None:
+    recorder.script(error_reply(status, "X", "no"), OK_LIST)
+    with pytest.raises(pc.APIStatusError):
+        api.list_indexes()
+    assert len(recorder.requests) == 1 and sleeps == []
+
+
+def test_retry_budget_is_honoured(api: Api, recorder: Recorder, sleeps: list[float]) -> None:
+    recorder.script(httpx.Response(503))
+    with pytest.raises(pc.InternalServerError):
+        api.list_indexes()
+    assert len(recorder.requests) == 4  # 1 + the default 3 retries
+    recorder.requests.clear()
+    with pytest.raises(pc.InternalServerError):
+        api.list_indexes(max_retries=1)
+    assert len(recorder.requests) == 2
+    recorder.requests.clear()
+    with pytest.raises(pc.InternalServerError):
+        api.list_indexes(max_retries=0)
+    assert len(recorder.requests) == 1
+
+
+def test_with_options_sets_the_budget_without_touching_the_original(api: Api, recorder: Recorder) -> None:
+    recorder.script(httpx.Response(500))
+    strict = api.client.with_options(max_retries=0)
+    with pytest.raises(pc.InternalServerError):
+        Api(strict).describe_index("movies")
+    assert len(recorder.requests) == 1
+    assert api.client.options.retry.max_retries == 3
+
+
+def test_connection_errors_are_retried(api: Api, recorder: Recorder, sleeps: list[float]) -> None:
+    recorder.script(httpx.ConnectError("refused"), httpx.ReadError("reset"), OK_LIST)
+    assert api.list_indexes().names() == []
+    assert len(recorder.requests) == 3
+
+
+def test_retry_after_seconds_is_honoured(api: Api, recorder: Recorder, sleeps: list[float]) -> None:
+    recorder.script(error_reply(429, "RESOURCE_EXHAUSTED", "slow", {"retry-after": "2.5"}), OK_LIST)
+    api.list_indexes()
+    assert sleeps == [2.5]
+
+
+def test_retry_after_http_date_is_honoured(api: Api, recorder: Recorder, sleeps: list[float]) -> None:
+    when = email.utils.formatdate(time.time() + 30, usegmt=True)
+    recorder.script(httpx.Response(503, headers={"retry-after": when}), OK_LIST)
+    api.list_indexes()
+    assert len(sleeps) == 1 and 27 <= sleeps[0] <= 30
+
+
+def test_retry_after_beyond_the_cap_is_reported_not_waited(api: Api, recorder: Recorder, sleeps: list[float]) -> None:
+    recorder.script(error_reply(429, "QUOTA_EXCEEDED", "later", {"retry-after": "3600"}), OK_LIST)
+    with pytest.raises(pc.RateLimitError) as info:
+        api.list_indexes()
+    assert info.value.retry_after == 3600 and sleeps == [] and len(recorder.requests) == 1
+
+
+@pytest.mark.parametrize("operation", ["create_index", "create_collection"])
+@pytest.mark.parametrize(
+    "failure", [httpx.Response(500), httpx.Response(502), httpx.Response(504), httpx.ReadTimeout("t")]
+)
+def test_creates_are_not_resent_after_the_server_may_have_acted(
+    api: Api, recorder: Recorder, operation: str, failure: httpx.Response | Exception
+) -> None:
+    recorder.script(failure, json_reply(201, index_payload()))
+    with pytest.raises(pc.PineconeError):
+        _create(api, operation)
+    assert len(recorder.requests) == 1
+
+
+@pytest.mark.parametrize("operation", ["create_index", "create_collection"])
+@pytest.mark.parametrize("failure", [error_reply(429, "RESOURCE_EXHAUSTED", "slow"), httpx.ConnectError("refused")])
+def test_creates_are_resent_when_the_server_cannot_have_acted(
+    api: Api, recorder: Recorder, operation: str, failure: httpx.Response | Exception
+) -> None:
+    body = index_payload() if operation == "create_index" else {"name": "snap", "status": "Ready", "environment": "e"}
+    recorder.script(failure, json_reply(201, body))
+    _create(api, operation)
+    assert len(recorder.requests) == 2
+
+
+def _create(api: Api, operation: str) -> object:
+    if operation == "create_index":
+        return api.create_index("movies", 8, pc.serverless_spec("aws", "us-east-1"))
+    return api.create_collection("snap", "pods")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("0", 0.0), ("12", 12.0), ("1.5", 1.5), ("-3", 0.0), ("soon", None), ("", None), (None, None), ("nan", None)],
+)
+def test_parse_retry_after(value: str | None, expected: float | None) -> None:
+    assert parse_retry_after(value) == expected
+
+
+def test_parse_retry_after_dates() -> None:
+    now = 1_700_000_000.0
+    assert parse_retry_after(email.utils.formatdate(now + 10, usegmt=True), now=now) == 10.0
+    assert parse_retry_after(email.utils.formatdate(now - 10, usegmt=True), now=now) == 0.0
+
+
+def test_backoff_is_capped_and_jittered() -> None:
+    policy = RetryPolicy(max_retries=10, initial_backoff=1.0, max_backoff=4.0)
+    delays = [policy.backoff(n) for n in range(1, 8)]
+    assert all(
+        0.75 * min(4.0, 2 ** (n - 1)) <= d <= min(4.0, 2 ** (n - 1)) for n, d in zip(range(1, 8), delays, strict=True)
+    )
+
+
+def test_invalid_budget_is_rejected() -> None:
+    with pytest.raises(pc.ClientValidationError):
+        RetryPolicy().with_max_retries(-1)

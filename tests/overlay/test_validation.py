@@ -1,0 +1,160 @@
+"""Bad input is rejected with ClientValidationError before any request: the transport sees nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pinecone_control as pc
+import pytest
+from pinecone_control_api.models import IndexSpec, ServerlessSpec, ServerlessSpecCloud
+
+from .conftest import Api, Recorder
+
+BAD_NAMES: list[Any] = [
+    "",
+    ".",
+    "..",
+    "../indexes",
+    "a/b",
+    "a b",
+    "A",
+    "Movies",
+    "-a",
+    "a-",
+    "-",
+    "a" * 46,
+    "a_b",
+    "a.b",
+    "ä",
+    "a\n",
+    "%2e",
+    "?x=1",
+    "#",
+    None,
+    5,
+    b"movies",
+]
+GOOD_NAMES = ["a", "0", "a-b", "movies-2024", "a" * 45]
+
+NAME_CALLS: dict[str, Callable[[Api, Any], Any]] = {
+    "describe_index": lambda api, name: api.describe_index(name),
+    "has_index": lambda api, name: api.has_index(name),
+    "delete_index": lambda api, name: api.delete_index(name),
+    "configure_index": lambda api, name: api.configure_index(name, replicas=2),
+    "create_index": lambda api, name: api.create_index(name, 8, pc.serverless_spec("aws", "us-east-1")),
+    "describe_collection": lambda api, name: api.describe_collection(name),
+    "delete_collection": lambda api, name: api.delete_collection(name),
+    "create_collection": lambda api, name: api.create_collection(name, "src"),
+    "create_collection(source)": lambda api, name: api.create_collection("snap", name),
+    "wait_for_index_ready": lambda api, name: api.wait_for_index_ready(name),
+    "wait_for_collection_deleted": lambda api, name: api.wait_for_collection_deleted(name),
+}
+
+
+@pytest.mark.parametrize("call", NAME_CALLS.values(), ids=NAME_CALLS.keys())
+@pytest.mark.parametrize("name", BAD_NAMES, ids=repr)
+def test_invalid_names_never_reach_the_network(
+    api: Api, recorder: Recorder, call: Callable[..., Any], name: Any
+) -> None:
+    with pytest.raises(pc.ClientValidationError):
+        call(api, name)
+    assert recorder.requests == []
+
+
+@pytest.mark.parametrize("name", GOOD_NAMES)
+def test_valid_names_pass(name: str) -> None:
+    from pinecone_control._validation import resource_name
+
+    assert resource_name(name) == name
+
+
+BAD_CREATES: list[dict[str, Any]] = [
+    {"dimension": 0},
+    {"dimension": 20001},
+    {"dimension": -1},
+    {"dimension": 1.5},
+    {"dimension": True},
+    {"dimension": "8"},
+    {"metric": "manhattan"},
+    {"deletion_protection": "maybe"},
+    {"spec": {}},
+    {"spec": {"serverless": {"cloud": "aws", "region": "us-east-1"}, "pod": {"environment": "e", "pod_type": "p1.x1"}}},
+    {"spec": {"serverless": {"cloud": "moon", "region": "r"}}},
+    {"spec": {"serverless": {"cloud": "aws"}}},
+    {"spec": {"pods": {}}},
+    {"spec": IndexSpec()},
+    {"spec": IndexSpec(serverless=ServerlessSpec(cloud=ServerlessSpecCloud("moon"), region="r"))},
+    {"spec": "serverless"},
+    {"spec": None},
+]
+
+
+@pytest.mark.parametrize("change", BAD_CREATES, ids=repr)
+def test_invalid_create_arguments(api: Api, recorder: Recorder, change: dict[str, Any]) -> None:
+    args: dict[str, Any] = {"name": "movies", "dimension": 8, "spec": pc.serverless_spec("aws", "us-east-1")} | change
+    with pytest.raises(pc.ClientValidationError):
+        api.create_index(**args)
+    assert recorder.requests == []
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: pc.pod_spec("env", "p1"),
+        lambda: pc.pod_spec("env", "P1.X1"),
+        lambda: pc.pod_spec("", "p1.x1"),
+        lambda: pc.pod_spec("env", replicas=0),
+        lambda: pc.pod_spec("env", shards=-1),
+        lambda: pc.pod_spec("env", pods=True),
+        lambda: pc.pod_spec("env", metadata_indexed="genre"),
+        lambda: pc.pod_spec("env", metadata_indexed=[1]),  # type: ignore[list-item]
+        lambda: pc.pod_spec("env", source_collection="Bad Name"),
+        lambda: pc.serverless_spec("aws", ""),
+        lambda: pc.serverless_spec("ibm", "us"),
+    ],
+)
+def test_spec_helpers_check_their_arguments(build: Callable[[], object]) -> None:
+    with pytest.raises(pc.ClientValidationError):
+        build()
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{}, {"replicas": 0}, {"replicas": -2}, {"replicas": "2"}, {"pod_type": "huge"}, {"deletion_protection": "on"}],
+    ids=repr,
+)
+def test_invalid_configure_arguments(api: Api, recorder: Recorder, kwargs: dict[str, Any]) -> None:
+    with pytest.raises(pc.ClientValidationError):
+        api.configure_index("pods", **kwargs)
+    assert recorder.requests == []
+
+
+@pytest.mark.parametrize(
+    ("model", "inputs"),
+    [("", ["x"]), ("m", []), ("m", "a string"), ("m", [1]), ("m", [{"txt": "x"}]), ("m", None)],
+    ids=repr,
+)
+def test_invalid_embed_arguments(api: Api, recorder: Recorder, model: Any, inputs: Any) -> None:
+    with pytest.raises(pc.ClientValidationError):
+        api.embed(model, inputs)
+    assert recorder.requests == []
+
+
+@pytest.mark.parametrize("wait_timeout", ["10", float("nan"), True])
+def test_invalid_wait_timeouts(api: Api, recorder: Recorder, wait_timeout: Any) -> None:
+    with pytest.raises(pc.ClientValidationError):
+        api.delete_index("movies", wait_timeout=wait_timeout)
+    assert recorder.requests == []
+
+
+@pytest.mark.parametrize("kwargs", [{"timeout": -1}, {"timeout": 0}, {"timeout": "5"}, {"max_retries": -1}])
+def test_invalid_per_call_options(api: Api, recorder: Recorder, kwargs: dict[str, Any]) -> None:
+    with pytest.raises(pc.ClientValidationError):
+        api.list_indexes(**kwargs)
+    assert recorder.requests == []
+
+
+def test_validation_error_is_also_a_value_error() -> None:
+    assert issubclass(pc.ClientValidationError, ValueError)
+    assert issubclass(pc.ClientValidationError, pc.PineconeError)
