@@ -1,0 +1,100 @@
+"""Wire-level pieces of the emulator: replies, Pinecone error bodies, request checks."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Reply:
+    status: int
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def json_reply(status: int, payload: Any) -> Reply:
+    return Reply(status, json.dumps(payload, separators=(",", ":")).encode(), {"content-type": "application/json"})
+
+
+def error_reply(status: int, code: str, message: str) -> Reply:
+    return json_reply(status, {"error": {"code": code, "message": message}, "status": status})
+
+
+class ApiError(Exception):
+    """Raised inside a handler to answer with Pinecone's error shape."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.reply = error_reply(status, code, message)
+
+
+def invalid(message: str) -> ApiError:
+    return ApiError(400, "INVALID_ARGUMENT", message)
+
+
+def undeserializable(message: str, status: int = 422) -> ApiError:
+    # The real API answers serde errors like this one: "Failed to deserialize the JSON body ...".
+    code = "UNPROCESSABLE_ENTITY" if status == 422 else "INVALID_ARGUMENT"
+    return ApiError(status, code, f"Failed to deserialize the JSON body into the target type: {message}")
+
+
+def not_found(what: str, name: str) -> ApiError:
+    return ApiError(404, "NOT_FOUND", f"{what} {name} not found.")
+
+
+NAME_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,43}[a-z0-9])?")
+
+
+class Body:
+    """Typed access to a JSON request body; structural problems raise the operation's 'cannot
+    deserialise' error, as the real API's serde layer does."""
+
+    def __init__(self, raw: bytes, *, status: int = 422) -> None:
+        self._status = status
+        try:
+            data = json.loads(raw) if raw.strip() else None
+        except ValueError as exc:
+            raise undeserializable(f"expected value: {exc}", status) from exc
+        if not isinstance(data, dict):
+            raise undeserializable("invalid type: expected a JSON object", status)
+        self.data: dict[str, Any] = data
+
+    def fail(self, message: str) -> ApiError:
+        return undeserializable(message, self._status)
+
+    def get(self, obj: dict[str, Any], key: str, kind: type | tuple[type, ...], *, required: bool = False) -> Any:
+        if key not in obj or obj[key] is None:
+            if required:
+                raise self.fail(f"missing field `{key}`")
+            return None
+        value = obj[key]
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        if isinstance(value, bool) and bool not in kinds:
+            raise self.fail(f"invalid type: boolean, expected {kinds[0].__name__} for `{key}`")
+        if int in kinds and isinstance(value, float) and value.is_integer() and float not in kinds:
+            raise self.fail(f"invalid type: floating point, expected integer for `{key}`")
+        if not isinstance(value, kinds):
+            raise self.fail(f"invalid type for `{key}`: expected {kinds[0].__name__}")
+        return value
+
+    def enum(self, obj: dict[str, Any], key: str, allowed: tuple[str, ...], *, required: bool = False) -> str | None:
+        value: str | None = self.get(obj, key, str, required=required)
+        if value is not None and value not in allowed:
+            raise self.fail(f"unknown variant `{value}` for `{key}`, expected one of {', '.join(allowed)}")
+        return value
+
+    def object(self, obj: dict[str, Any], key: str, *, required: bool = False) -> dict[str, Any] | None:
+        value: dict[str, Any] | None = self.get(obj, key, dict, required=required)
+        return value
+
+
+def check_name(value: str, what: str) -> str:
+    if not NAME_RE.fullmatch(value):
+        raise invalid(
+            f"{what} must be 1-45 characters long, start and end with an alphanumeric character, and consist "
+            "only of lower case alphanumeric characters or '-'."
+        )
+    return value
