@@ -18,7 +18,8 @@ help:
 	@echo "make pull ACCEPT=1    accept a changed/bumped spec and rewrite openapi/spec-pin.json"
 	@echo "make generate         regenerate generated/ from the pinned spec"
 	@echo "make check-generated  fail if generated/ differs from a fresh generation"
-	@echo "make test             lint, type-check and run the test suite"
+	@echo "make quickstart       run examples/quickstart.py against the bundled emulator"
+	@echo "make test             lint, type-check and run the test suite (contract tests included)"
 
 # Installed once, again whenever the declared or locked dependencies change.
 STAMP := $(VENV)/.installed
@@ -28,7 +29,17 @@ $(STAMP): pyproject.toml requirements/dev.lock
 	$(PY) -m pip install --quiet -c requirements/dev.lock -e '.[dev]'
 	touch $@
 
-setup: $(STAMP)
+# Node tools for the contract tests (Prism), exactly as package-lock.json pins them.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(STAMP) $(NODE_STAMP)
+
+# The main job: the whole client against the bundled emulator; no API key, no network.
+quickstart: $(STAMP)
+	$(PY) examples/quickstart.py
 
 pull: $(STAMP)
 	$(CODEGEN).pull --base-url '$(SPEC_BASE_URL)' --version '$(API_VERSION)' $(if $(ACCEPT),--accept)
@@ -44,11 +55,11 @@ check-generated: spec
 	$(CODEGEN).generate --check
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check overlay tests openapi/codegen
-	$(VENV)/bin/ruff format --check overlay tests openapi/codegen
-	$(VENV)/bin/mypy overlay/pinecone_control tests openapi/codegen
+	$(VENV)/bin/ruff check overlay tests openapi/codegen examples
+	$(VENV)/bin/ruff format --check overlay tests openapi/codegen examples
+	$(VENV)/bin/mypy overlay/pinecone_control tests openapi/codegen examples
 
-test: spec lint
+test: spec lint $(NODE_STAMP)
 	$(PY) -m pytest
 
 # Refresh the exact versions of every dev dependency (run after changing pyproject.toml).

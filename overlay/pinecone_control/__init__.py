@@ -31,6 +31,7 @@ from ._errors import (
     DeletionProtectionError,
     IndexInitializationFailedError,
     InternalServerError,
+    MissingValueError,
     NotFoundError,
     PaymentRequiredError,
     PermissionDeniedError,
@@ -43,7 +44,7 @@ from ._errors import (
     WaitError,
     WaitTimeoutError,
 )
-from ._models import CollectionList, IndexList
+from ._models import CollectionList, IndexList, require
 from ._retry import RetryPolicy
 from ._specs import pod_spec, serverless_spec
 from ._version import __version__
@@ -76,6 +77,7 @@ __all__ = [
     "IndexModel",
     "IndexSpec",
     "InternalServerError",
+    "MissingValueError",
     "NotFoundError",
     "PaymentRequiredError",
     "PermissionDeniedError",
@@ -94,5 +96,6 @@ __all__ = [
     "WaitTimeoutError",
     "__version__",
     "pod_spec",
+    "require",
     "serverless_spec",
 ]

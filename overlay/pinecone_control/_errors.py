@@ -48,6 +48,10 @@ class ResponseValidationError(PineconeError):
         return self.body.decode("utf-8", errors="replace")
 
 
+class MissingValueError(PineconeError, LookupError):
+    """An optional field that the code reading it needs is absent (see `require`)."""
+
+
 class APIStatusError(PineconeError):
     """The API answered with a non-success status.
 

@@ -11,6 +11,8 @@ from pinecone_control_api.models import CollectionModel, IndexModel
 from pinecone_control_api.models import IndexList as _IndexList
 from pinecone_control_api.types import Unset
 
+from ._errors import MissingValueError
+
 
 class _Named(Protocol):
     @property
@@ -18,6 +20,17 @@ class _Named(Protocol):
 
 
 M = TypeVar("M", bound=_Named)
+T = TypeVar("T")
+
+
+def require(value: T | Unset, what: str = "value") -> T:
+    """The value of an optional model field, typed without `Unset`; `MissingValueError` if absent.
+
+    The spec makes most response fields optional (every field of `EmbeddingsList`, for one), so
+    the generated models type them `X | Unset`: `require(result.data, "data")` reads one safely."""
+    if isinstance(value, Unset):
+        raise MissingValueError(f"{what} is not set in the response")
+    return value
 
 
 class _Listing(Generic[M]):

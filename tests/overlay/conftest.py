@@ -3,8 +3,6 @@ fixture that runs each test against both the sync and the async client."""
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -15,6 +13,8 @@ import pinecone_control
 import pytest
 from pinecone_control import _async_client, _client
 from pinecone_control._waiting import PollSchedule
+
+from ..support import Api
 
 API_KEY = "pc-canary-3f9a7c1e5b"
 HOST = "https://api.test.pinecone.io"
@@ -106,29 +106,6 @@ class AsyncTransport(httpx.AsyncBaseTransport):
         return self.recorder.answer(request)
 
 
-class Api:
-    """Calls a sync or async client the same way; awaitables are run to completion."""
-
-    def __init__(self, client: pinecone_control.Client | pinecone_control.AsyncClient) -> None:
-        self.client = client
-        self.is_async = isinstance(client, pinecone_control.AsyncClient)
-
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        method = getattr(self.client, name)
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            result = method(*args, **kwargs)
-            if inspect.isawaitable(result):
-                return asyncio.run(_await(result))
-            return result
-
-        return call
-
-
-async def _await(awaitable: Any) -> Any:
-    return await awaitable
-
-
 @pytest.fixture
 def recorder() -> Recorder:
     return Recorder()
@@ -166,8 +143,6 @@ def kind(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def api(kind: str, recorder: Recorder, sleeps: list[float]) -> Iterator[Api]:
-    client = make_client(kind, recorder)
-    yield Api(client)
-    result = client.close()
-    if inspect.isawaitable(result):
-        asyncio.run(_await(result))
+    wrapped = Api(make_client(kind, recorder))
+    yield wrapped
+    wrapped.close()

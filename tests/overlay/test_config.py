@@ -13,7 +13,8 @@ import pinecone_control as pc
 import pytest
 from pinecone_control._logging import LOG_ENV, logger, setup_from_env
 
-from .conftest import API_KEY, HOST, Api, AsyncTransport, Recorder, SyncTransport, error_reply, json_reply, make_client
+from ..support import Api
+from .conftest import API_KEY, HOST, AsyncTransport, Recorder, SyncTransport, error_reply, json_reply, make_client
 
 OK_LIST = json_reply(200, {"indexes": []})
 

@@ -6,7 +6,8 @@ import httpx
 import pinecone_control as pc
 import pytest
 
-from .conftest import Api, Recorder, error_reply, index_payload, json_reply
+from ..support import Api
+from .conftest import Recorder, error_reply, index_payload, json_reply
 
 STATUS_CLASSES = [
     (400, pc.BadRequestError, "INVALID_ARGUMENT"),

@@ -18,7 +18,8 @@ from pinecone_control import (
 )
 from pinecone_control_api import _provenance
 
-from .conftest import API_KEY, HOST, Api, Recorder, collection_payload, index_payload, json_reply
+from ..support import Api
+from .conftest import API_KEY, HOST, Recorder, collection_payload, index_payload, json_reply
 
 
 def assert_request(recorder: Recorder, method: str, path: str, body: Any = None) -> None:

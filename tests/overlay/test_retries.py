@@ -10,7 +10,8 @@ import pinecone_control as pc
 import pytest
 from pinecone_control._retry import RetryPolicy, parse_retry_after
 
-from .conftest import Api, Recorder, error_reply, index_payload, json_reply
+from ..support import Api
+from .conftest import Recorder, error_reply, index_payload, json_reply
 
 OK_LIST = json_reply(200, {"indexes": []})
 

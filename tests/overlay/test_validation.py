@@ -9,7 +9,8 @@ import pinecone_control as pc
 import pytest
 from pinecone_control_api.models import IndexSpec, ServerlessSpec, ServerlessSpecCloud
 
-from .conftest import Api, Recorder
+from ..support import Api
+from .conftest import Recorder
 
 BAD_NAMES: list[Any] = [
     "",

@@ -9,7 +9,8 @@ import pinecone_control as pc
 import pytest
 from pinecone_control._waiting import PollSchedule
 
-from .conftest import Api, Recorder, collection_payload, error_reply, index_payload, json_reply
+from ..support import Api
+from .conftest import Recorder, collection_payload, error_reply, index_payload, json_reply
 
 NOT_FOUND = error_reply(404, "NOT_FOUND", "gone")
 POD = {"environment": "us-east1-gcp", "pod_type": "p1.x1", "replicas": 1, "shards": 1, "pods": 1}

@@ -18,14 +18,21 @@ PACKAGES = {
 }
 
 
+# Modules that only their host tool loads: pytest imports the plugin through its entry point.
+HOSTED = {"pytest_plugin.py": {"pytest"}}
+
+
 def _third_party_imports(root: Path) -> set[str]:
     found: set[str] = set()
     for path in root.rglob("*.py"):
+        hosted = HOSTED.get(path.name, set())
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names: list[str] = []
             if isinstance(node, ast.Import):
-                found.update(alias.name.split(".")[0] for alias in node.names)
+                names = [alias.name.split(".")[0] for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                found.add(node.module.split(".")[0])
+                names = [node.module.split(".")[0]]
+            found.update(name for name in names if name not in hosted)
     return {name for name in found if name not in sys.stdlib_module_names and name not in PACKAGES}
 
 

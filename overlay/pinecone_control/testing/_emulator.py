@@ -11,6 +11,7 @@ import hashlib
 import random
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -33,10 +34,19 @@ SERVERLESS_REGIONS: dict[str, tuple[str, ...]] = {
     "azure": ("eastus2",),
 }
 POD_ENVIRONMENTS = (
-    "us-east1-gcp", "us-west1-gcp", "us-central1-gcp", "us-west4-gcp", "us-east4-gcp", "eu-west1-gcp",
-    "eu-west4-gcp", "asia-northeast1-gcp", "asia-southeast1-gcp", "northamerica-northeast1-gcp",
-    "us-east-1-aws", "eastus-azure",
-)  # fmt: skip
+    "us-east1-gcp",
+    "us-west1-gcp",
+    "us-central1-gcp",
+    "us-west4-gcp",
+    "us-east4-gcp",
+    "eu-west1-gcp",
+    "eu-west4-gcp",
+    "asia-northeast1-gcp",
+    "asia-southeast1-gcp",
+    "northamerica-northeast1-gcp",
+    "us-east-1-aws",
+    "eastus-azure",
+)
 POD_FAMILIES = ("s1", "p1", "p2")
 POD_SIZES = ("x1", "x2", "x4", "x8")
 EMBED_MODELS = {"multilingual-e5-large": 1024}
@@ -110,7 +120,15 @@ class RecordedRequest:
     method: str
     path: str
     operation: str | None
-    status: int
+    status: int  # 0: the connection was dropped without an answer
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """A front-end's instructions: wait `delay` seconds, then send `reply` (None: drop the connection)."""
+
+    delay: float
+    reply: Reply | None
 
 
 @dataclass
@@ -148,37 +166,44 @@ class Emulator:
     # -- front door -------------------------------------------------------------------------------
 
     def route(self, method: str, path: str) -> tuple[str | None, str | None]:
-        """(operation id, path name) for a request, or (None, None) if no route matches."""
-        segments = path.split("?", 1)[0].split("/")
-        if len(segments) < 2 or segments[0] != "":
-            return None, None
-        collection, rest = segments[1], segments[2:]
-        routes = {
-            ("indexes", False): {"GET": "list_indexes", "POST": "create_index"},
-            ("indexes", True): {"GET": "describe_index", "DELETE": "delete_index", "PATCH": "configure_index"},
-            ("collections", False): {"GET": "list_collections", "POST": "create_collection"},
-            ("collections", True): {"GET": "describe_collection", "DELETE": "delete_collection"},
-            ("embed", False): {"POST": "embed"},
-        }
-        if len(rest) > 1 or (rest and rest[0] == ""):
-            return None, None
-        methods = routes.get((collection, bool(rest)))
+        """(operation id, path name) for a request; ("method_not_allowed", ...) or (None, None)."""
+        methods, name = _route_methods(path)
         if methods is None:
             return None, None
-        return methods.get(method.upper(), "method_not_allowed"), unquote(rest[0]) if rest else None
+        return methods.get(method.upper(), "method_not_allowed"), name
+
+    def process(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Exchange:
+        """What a front-end must do for one request: injected faults first, then `handle`."""
+        operation, _ = self.route(method, path)
+        action = self.faults.take(operation)
+        if action.drop:
+            self._record(method, path, operation, 0)
+            return Exchange(action.delay, None)
+        if action.reply is not None:
+            self._record(method, path, operation, action.reply.status)
+            return Exchange(action.delay, action.reply)
+        return Exchange(action.delay, self.handle(method, path, headers, body))
 
     def handle(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Reply:
+        """The emulated API itself (no faults): one request in, one reply out."""
         operation, name = self.route(method, path)
-        reply = self._dispatch(operation, name, headers, body)
-        with self._lock:
-            self.requests.append(RecordedRequest(method.upper(), path, operation, reply.status))
+        reply = self._dispatch(operation, name, path, headers, body)
+        self._record(method, path, operation, reply.status)
         return reply
 
-    def _dispatch(self, operation: str | None, name: str | None, headers: Mapping[str, str], body: bytes) -> Reply:
+    def _record(self, method: str, path: str, operation: str | None, status: int) -> None:
+        with self._lock:
+            self.requests.append(RecordedRequest(method.upper(), path, operation, status))
+
+    def _dispatch(
+        self, operation: str | None, name: str | None, path: str, headers: Mapping[str, str], body: bytes
+    ) -> Reply:
         if operation is None:
             return error_reply(404, "NOT_FOUND", "Not found.")
         if operation == "method_not_allowed":
-            return error_reply(405, "UNIMPLEMENTED", "Method not allowed.")
+            reply = error_reply(405, "UNIMPLEMENTED", "Method not allowed.")
+            reply.headers["allow"] = ", ".join(_route_methods(path)[0] or {})
+            return reply
         key = next((v for k, v in headers.items() if k.lower() == "api-key"), "")
         if not key.strip() or (self._keys is not None and key not in self._keys):
             return error_reply(401, "UNAUTHENTICATED", "Invalid API key.")
@@ -189,6 +214,9 @@ class Emulator:
                 status, payload = handler(name, body) if name is not None else handler(body)
         except ApiError as exc:
             return exc.reply
+        except Exception:  # an emulator bug: answer like the API would, and say so on stderr
+            traceback.print_exc()
+            return error_reply(500, "UNKNOWN", "Internal server error")
         if self.response_hook is not None:
             payload = self.response_hook(operation, status, payload)
         return Reply(status) if payload is None else json_reply(status, payload)
@@ -276,7 +304,7 @@ class Emulator:
     # -- indexes ----------------------------------------------------------------------------------
 
     def _list_indexes(self, body: bytes) -> tuple[int, Any]:
-        for index in self._indexes.values():
+        for index in list(self._indexes.values()):  # a look may complete a delete
             self._look(index)
         return 200, {"indexes": [index.to_json() for index in self._indexes.values()]}
 
@@ -338,8 +366,13 @@ class Emulator:
             raise invalid("replicas, shards and pods must be at least 1.")
         if pods is not None and pods != replicas * shards:
             raise invalid("pods must equal shards x replicas.")
-        result: dict[str, Any] = {"environment": environment, "replicas": replicas, "shards": shards,
-                                  "pod_type": pod_type, "pods": replicas * shards}  # fmt: skip
+        result: dict[str, Any] = {
+            "environment": environment,
+            "replicas": replicas,
+            "shards": shards,
+            "pod_type": pod_type,
+            "pods": replicas * shards,
+        }
         if metadata is not None:
             indexed = request.get(metadata, "indexed", list)
             if indexed is not None and not all(isinstance(item, str) for item in indexed):
@@ -372,15 +405,17 @@ class Emulator:
         index = self._index(name)
         if index.deletion_protection == "enabled":
             raise ApiError(
-                403, "FORBIDDEN", "Deletion protection is enabled for this index. Disable deletion protection before "
-                "retrying."
-            )  # fmt: skip
+                403,
+                "FORBIDDEN",
+                "Deletion protection is enabled for this index. Disable deletion protection before retrying.",
+            )
         pending = [c.name for c in self._collections.values() if c.source == name and c.status == "Initializing"]
         if pending:
             raise ApiError(
-                412, "FAILED_PRECONDITION", f"Unable to delete an index. There are pending collections for this "
-                f"index: {pending}"
-            )  # fmt: skip
+                412,
+                "FAILED_PRECONDITION",
+                f"Unable to delete an index. There are pending collections for this index: {pending}",
+            )
         if index.state != "Terminating":
             index.state, index.ready = "Terminating", False
             index.pending = Transition.start(self.index_delete, self.clock(), lambda: self._forget(self._indexes, name))
@@ -428,24 +463,21 @@ class Emulator:
             state = state or ("ScalingUp" if replicas > current["replicas"] else "ScalingDown")
         if state is None:
             return
+        # The spec shows the requested values at once; the status tells when they are in effect.
         target = {**current}
         if pod_type is not None:
             target["pod_type"] = pod_type
         if replicas is not None:
             target["replicas"] = replicas
             target["pods"] = replicas * current["shards"]
+        index.spec = {"pod": target}
         index.state = state
-
-        def settle() -> None:
-            index.spec = {"pod": target}
-            index.state, index.ready = "Ready", True
-
-        index.pending = Transition.start(self.index_configure, self.clock(), settle)
+        index.pending = Transition.start(self.index_configure, self.clock(), lambda: self._finish_init(index))
 
     # -- collections ------------------------------------------------------------------------------
 
     def _list_collections(self, body: bytes) -> tuple[int, Any]:
-        for collection in self._collections.values():
+        for collection in list(self._collections.values()):  # a look may complete a delete
             self._look(collection)
         return 200, {"collections": [c.to_json() for c in self._collections.values()]}
 
@@ -468,8 +500,9 @@ class Emulator:
                 f"Collection exceeds quota. Maximum allowed on your account is {self.quotas.max_collections}. "
                 f"Currently have {len(self._collections)}."
             )
-        collection = _Collection(name, source_name, source.spec["pod"]["environment"], source.dimension,
-                                 source.vector_count)  # fmt: skip
+        collection = _Collection(
+            name, source_name, source.spec["pod"]["environment"], source.dimension, source.vector_count
+        )
         self._collections[name] = collection
         collection.pending = Transition.start(self.collection_ready, self.clock(), lambda: _set_ready(collection))
         return 201, collection.to_json()
@@ -517,6 +550,26 @@ class Emulator:
         data = [{"values": embedding(model, input_type, text, dimension)} for text in texts]
         usage = {"total_tokens": sum(min(t, EMBED_MAX_TOKENS) for t in tokens)}
         return 200, {"model": model, "data": data, "usage": usage}
+
+
+_ROUTES: dict[tuple[str, bool], dict[str, str]] = {
+    ("indexes", False): {"GET": "list_indexes", "POST": "create_index"},
+    ("indexes", True): {"GET": "describe_index", "DELETE": "delete_index", "PATCH": "configure_index"},
+    ("collections", False): {"GET": "list_collections", "POST": "create_collection"},
+    ("collections", True): {"GET": "describe_collection", "DELETE": "delete_collection"},
+    ("embed", False): {"POST": "embed"},
+}
+
+
+def _route_methods(path: str) -> tuple[dict[str, str] | None, str | None]:
+    """The methods (-> operation ids) a path supports, and the resource name in it."""
+    segments = path.split("?", 1)[0].split("/")
+    if len(segments) < 2 or segments[0] != "":
+        return None, None
+    rest = segments[2:]
+    if len(rest) > 1 or (rest and rest[0] == ""):
+        return None, None
+    return _ROUTES.get((segments[1], bool(rest))), unquote(rest[0]) if rest else None
 
 
 def _set_ready(collection: _Collection) -> None:

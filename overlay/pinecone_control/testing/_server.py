@@ -7,7 +7,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 from ._emulator import Emulator
 
@@ -35,23 +35,28 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_error(413)
             return
         body = self.rfile.read(length) if length else b""
-        operation, _ = emulator.route(self.command, self.path)
-        action = emulator.faults.take(operation)
-        if action.delay:
-            time.sleep(action.delay)
-        if action.drop:
+        exchange = emulator.process(self.command, self.path, dict(self.headers.items()), body)
+        if exchange.delay:
+            time.sleep(exchange.delay)
+        reply = exchange.reply
+        if reply is None:
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
             return
-        reply = action.reply or emulator.handle(self.command, self.path, dict(self.headers.items()), body)
         self.send_response(reply.status)
         for name, value in reply.headers.items():
             self.send_header(name, value)
         self.send_header("content-length", str(len(reply.body)))
         self.end_headers()
-        self.wfile.write(reply.body)
+        if self.command != "HEAD":
+            self.wfile.write(reply.body)
 
-    do_GET = do_POST = do_PATCH = do_DELETE = do_PUT = _serve
+    def __getattr__(self, name: str) -> Any:
+        # http.server looks up `do_<METHOD>`: route every method, so an undeclared one (TRACE, QUERY,
+        # ...) gets the API's 405 with `Allow`, not http.server's 501.
+        if name.startswith("do_"):
+            return self._serve
+        raise AttributeError(name)
 
 
 class _Server(ThreadingHTTPServer):

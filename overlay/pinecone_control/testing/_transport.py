@@ -7,18 +7,18 @@ import time
 
 import httpx
 
-from ._emulator import Emulator
-from ._faults import Action
-from ._wire import Reply
+from ._emulator import Emulator, Exchange
 
 
-def _respond(emulator: Emulator, request: httpx.Request, action: Action) -> httpx.Response:
-    if action.drop:
+def _response(request: httpx.Request, exchange: Exchange) -> httpx.Response:
+    if exchange.reply is None:
         raise httpx.RemoteProtocolError("Server disconnected without sending a response.", request=request)
-    reply: Reply = action.reply or emulator.handle(
-        request.method, request.url.raw_path.decode("ascii"), request.headers, request.content
-    )
+    reply = exchange.reply
     return httpx.Response(reply.status, headers=reply.headers, content=reply.body, request=request)
+
+
+def _exchange(emulator: Emulator, request: httpx.Request) -> Exchange:
+    return emulator.process(request.method, request.url.raw_path.decode("ascii"), request.headers, request.content)
 
 
 class EmulatorTransport(httpx.BaseTransport):
@@ -27,11 +27,10 @@ class EmulatorTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         request.read()
-        operation, _ = self.emulator.route(request.method, request.url.path)
-        action = self.emulator.faults.take(operation)
-        if action.delay:
-            time.sleep(action.delay)
-        return _respond(self.emulator, request, action)
+        exchange = _exchange(self.emulator, request)
+        if exchange.delay:
+            time.sleep(exchange.delay)
+        return _response(request, exchange)
 
 
 class AsyncEmulatorTransport(httpx.AsyncBaseTransport):
@@ -40,8 +39,7 @@ class AsyncEmulatorTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         await request.aread()
-        operation, _ = self.emulator.route(request.method, request.url.path)
-        action = self.emulator.faults.take(operation)
-        if action.delay:
-            await asyncio.sleep(action.delay)
-        return _respond(self.emulator, request, action)
+        exchange = _exchange(self.emulator, request)
+        if exchange.delay:
+            await asyncio.sleep(exchange.delay)
+        return _response(request, exchange)

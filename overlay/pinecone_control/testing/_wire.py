@@ -66,11 +66,13 @@ class Body:
         return undeserializable(message, self._status)
 
     def get(self, obj: dict[str, Any], key: str, kind: type | tuple[type, ...], *, required: bool = False) -> Any:
-        if key not in obj or obj[key] is None:
+        if key not in obj:
             if required:
                 raise self.fail(f"missing field `{key}`")
             return None
         value = obj[key]
+        if value is None:  # no property of the 2024-07 spec is nullable
+            raise self.fail(f"invalid type: null, expected a value for `{key}`")
         kinds = kind if isinstance(kind, tuple) else (kind,)
         if isinstance(value, bool) and bool not in kinds:
             raise self.fail(f"invalid type: boolean, expected {kinds[0].__name__} for `{key}`")
