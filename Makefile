@@ -10,7 +10,7 @@ VENV          := .venv
 PY            := $(VENV)/bin/python
 CODEGEN       := cd openapi && ../$(PY) -m codegen
 
-.PHONY: help setup pull spec generate check-generated lint test quickstart lock
+.PHONY: help setup pull spec specs diff generate check-generated lint test quickstart lock
 
 help:
 	@echo "make setup            create .venv and install the project with its pinned dev tools"
@@ -18,6 +18,7 @@ help:
 	@echo "make pull ACCEPT=1    accept a changed/bumped spec and rewrite openapi/spec-pin.json"
 	@echo "make generate         regenerate generated/ from the pinned spec"
 	@echo "make check-generated  fail if generated/ differs from a fresh generation"
+	@echo "make diff TO=2024-10  review an API change: Markdown + JSON report, exit 1 if anything breaks"
 	@echo "make quickstart       run examples/quickstart.py against the bundled emulator"
 	@echo "make test             lint, type-check and run the test suite (contract tests included)"
 
@@ -48,18 +49,29 @@ pull: $(STAMP)
 spec: $(STAMP)
 	$(CODEGEN).pull --base-url '$(SPEC_BASE_URL)' --version '$(API_VERSION)' --if-missing
 
+# Every published version pinned in openapi/spec-versions.json (the version and diff tests use them).
+specs: $(STAMP)
+	$(CODEGEN).pull --base-url '$(SPEC_BASE_URL)' --all
+
 generate: spec
 	$(CODEGEN).generate
 
 check-generated: spec
 	$(CODEGEN).generate --check
 
+# API-change review: make diff TO=2024-10 [FROM=2024-07], or make diff FROM_SPEC=a.yaml TO_SPEC=b.yaml.
+# Writes build/diff/<from>_to_<to>.{md,json}; exits 1 when anything breaks (usable as a CI gate).
+diff: $(STAMP)
+	$(CODEGEN).diff --base-url '$(SPEC_BASE_URL)' $(if $(TO),--to '$(TO)') $(if $(FROM),--from '$(FROM)') \
+		$(if $(FROM_SPEC),--from-spec '$(abspath $(FROM_SPEC))') $(if $(TO_SPEC),--to-spec '$(abspath $(TO_SPEC))') \
+		--out-dir '$(CURDIR)/build/diff'
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check overlay tests openapi/codegen examples
 	$(VENV)/bin/ruff format --check overlay tests openapi/codegen examples
 	$(VENV)/bin/mypy overlay/pinecone_control tests openapi/codegen examples
 
-test: spec lint $(NODE_STAMP)
+test: spec specs lint $(NODE_STAMP)
 	$(PY) -m pytest
 
 # Refresh the exact versions of every dev dependency (run after changing pyproject.toml).

@@ -99,10 +99,15 @@ def provenance_module(pin: SpecPin, api_version: str, normalised_sha: str, pins:
 
 
 def generate_into(work: Path, pin: SpecPin | None = None) -> Path:
-    """Generate the package into `work`/<package>; returns that directory."""
-    pins = check_tool_versions()
+    """Generate the pinned spec's package into `work`/<package>; returns that directory."""
     pin = pin or SpecPin.load()
-    spec, _notes = normalise.normalise(normalise.load_spec(pin.read_verified()))
+    return generate_spec(pin.read_verified(), work, pin)
+
+
+def generate_spec(spec_bytes: bytes, work: Path, pin: SpecPin) -> Path:
+    """Normalise and generate any spec (a bump candidate, an older version) into `work`/<package>."""
+    pins = check_tool_versions()
+    spec, _notes = normalise.normalise(normalise.load_spec(spec_bytes))
     api_version = str(spec.get("info", {}).get("version", ""))
     if api_version != pin.version:
         raise GenerateError(f"spec info.version {api_version!r} differs from the pinned version {pin.version!r}")
@@ -113,14 +118,22 @@ def generate_into(work: Path, pin: SpecPin | None = None) -> Path:
     name = package_name()
     out = work / name
     cmd = [
-        sys.executable, "-m", "openapi_python_client", "generate",
-        "--path", str(spec_file),
-        "--config", str(CONFIG_FILE),
-        "--custom-template-path", str(TEMPLATES_DIR),
-        "--meta", "none",
+        sys.executable,
+        "-m",
+        "openapi_python_client",
+        "generate",
+        "--path",
+        str(spec_file),
+        "--config",
+        str(CONFIG_FILE),
+        "--custom-template-path",
+        str(TEMPLATES_DIR),
+        "--meta",
+        "none",
         "--fail-on-warning",
-        "--output-path", str(out),
-    ]  # fmt: skip
+        "--output-path",
+        str(out),
+    ]
     result = subprocess.run(cmd, cwd=work, env=_hermetic_env(work), capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise GenerateError(f"openapi-python-client failed ({result.returncode}):\n{result.stdout}{result.stderr}")

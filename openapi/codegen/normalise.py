@@ -95,6 +95,61 @@ def defaults_into_docs(doc: JSON) -> list[str]:
     return notes
 
 
+def titles_out_of_class_names(doc: JSON) -> list[str]:
+    """Drop the `title` keyword from every schema object (kept as `x-title`).
+
+    Why: the generator names a model after its schema's `title` when it has one. From 2025-10 on,
+    titles repeat across unrelated schemas ("Serverless", "Dedicated", "On-demand" in both the
+    index spec and the read-capacity unions), the generator meets duplicate class names, and it
+    silently drops `create_index`, `configure_index`, `create_index_for_model` and the 200 bodies
+    of list/describe. Without titles, names come from component keys and property paths, which
+    are unique by construction.
+    """
+    notes: list[str] = []
+
+    def visit(schema: JSON) -> None:
+        title = schema.get("title")
+        if isinstance(title, str):
+            schema["x-title"] = schema.pop("title")
+            notes.append(f"title {title!r} -> x-title")
+
+    each_schema(doc, visit)
+    return notes
+
+
+API_VERSION_HEADER = "x-pinecone-api-version"
+
+
+def api_version_header_out_of_operations(doc: JSON) -> list[str]:
+    """Remove the `X-Pinecone-Api-Version` header parameter from every operation.
+
+    Why: from 2025-10 on every operation declares the API version as a required header parameter,
+    which would make it a required argument of every generated function. The version is a property
+    of the whole spec (`info.version`): the generated `_provenance.API_VERSION` carries it and the
+    overlay sends the header on every request.
+    """
+    notes: list[str] = []
+    parameters = ((doc.get("components") or {}).get("parameters")) or {}
+
+    def is_version_header(param: object) -> bool:
+        if isinstance(param, dict) and isinstance(param.get("$ref"), str):
+            param = parameters.get(param["$ref"].rsplit("/", 1)[-1])
+        return (
+            isinstance(param, dict)
+            and param.get("in") == "header"
+            and str(param.get("name", "")).lower() == API_VERSION_HEADER
+        )
+
+    holders = [op for _path, _method, op in operations(doc)]
+    holders += [item for item in (doc.get("paths") or {}).values() if isinstance(item, dict)]
+    for holder in holders:
+        params = holder.get("parameters")
+        if isinstance(params, list) and any(is_version_header(p) for p in params):
+            holder["parameters"] = [p for p in params if not is_version_header(p)]
+            notes.append(f"{holder.get('operationId', 'path item')}: X-Pinecone-Api-Version parameter removed")
+    return notes
+
+
 def _append(description: object, sentence: str) -> str:
     text = str(description).rstrip() if description else ""
     return f"{text}\n\n{sentence}" if text else sentence
@@ -105,6 +160,8 @@ REWRITES: tuple[Rewrite, ...] = (
     security_into_operations,
     one_of_required_into_properties,
     defaults_into_docs,
+    titles_out_of_class_names,
+    api_version_header_out_of_operations,
 )
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 OPENAPI_DIR = Path(__file__).resolve().parent.parent
 REPO_ROOT = OPENAPI_DIR.parent
 PIN_FILE = OPENAPI_DIR / "spec-pin.json"
+# Every published control-plane version we know, pinned too: bump candidates and diff baselines.
+VERSIONS_FILE = OPENAPI_DIR / "spec-versions.json"
 PULLED_DIR = OPENAPI_DIR / "pulled"
 
 UPSTREAM_BASE_URL = "https://raw.githubusercontent.com/pinecone-io/pinecone-api/refs/heads/main/"
@@ -67,3 +69,11 @@ class SpecPin:
                 "Run `make pull` again, or accept the new spec with `make pull ACCEPT=1`."
             )
         return data
+
+
+def known_versions(versions_file: Path = VERSIONS_FILE) -> dict[str, SpecPin]:
+    try:
+        raw = json.loads(versions_file.read_text(encoding="utf-8"))["versions"]
+        return {v: SpecPin(version=v, path=str(e["path"]), sha256=str(e["sha256"])) for v, e in raw.items()}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise PinError(f"cannot read {versions_file}: {exc}") from exc

@@ -14,7 +14,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from .pin import PULLED_DIR, UPSTREAM_BASE_URL, PinError, SpecPin, sha256_of, upstream_path
+from .pin import PULLED_DIR, UPSTREAM_BASE_URL, PinError, SpecPin, known_versions, sha256_of, upstream_path
 
 _TIMEOUT_S = 60
 
@@ -57,14 +57,41 @@ def pull(
     return new_pin, target
 
 
+def pull_known(base_url: str, pulled_dir: Path = PULLED_DIR) -> list[Path]:
+    """Fetch every version of spec-versions.json that is not already present and verified."""
+    written = []
+    for pin in known_versions().values():
+        if pin.pulled_file(pulled_dir).exists():
+            pin.read_verified(pulled_dir)
+            continue
+        written.append(pull(base_url, pin.version, accept=False, pin=pin, pulled_dir=pulled_dir)[1])
+    return written
+
+
+def spec_for(base_url: str, version: str, pulled_dir: Path = PULLED_DIR) -> tuple[bytes, SpecPin, bool]:
+    """A version's spec bytes, its pin, and whether that pin is known (verified) or just computed."""
+    known = known_versions().get(version)
+    if known is not None:
+        if not known.pulled_file(pulled_dir).exists():
+            pull(base_url, version, accept=False, pin=known, pulled_dir=pulled_dir)
+        return known.read_verified(pulled_dir), known, True
+    data = fetch(base_url, upstream_path(version))
+    return data, SpecPin(version=version, path=upstream_path(version), sha256=sha256_of(data)), False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--base-url", default=UPSTREAM_BASE_URL)
     parser.add_argument("--version", default=None, help="API version (default: the pinned one)")
     parser.add_argument("--accept", action="store_true", help="accept the fetched spec and rewrite the pin")
     parser.add_argument("--if-missing", action="store_true", help="fetch only if no pulled spec is present")
+    parser.add_argument("--all", action="store_true", help="fetch every version pinned in spec-versions.json")
     args = parser.parse_args(argv)
     try:
+        if args.all:
+            for path in pull_known(args.base_url or UPSTREAM_BASE_URL):
+                print(f"pull: {path} ok")
+            return 0
         pin = SpecPin.load()
         version = args.version or pin.version
         if args.if_missing and not args.accept and version == pin.version and pin.pulled_file().exists():
