@@ -1,22 +1,21 @@
 """pinecone-control: a typed client for the Pinecone control-plane API.
 
-from pinecone_control import Client, serverless_spec
-with Client() as pc:                      # PINECONE_API_KEY from the environment
-    pc.create_index("movies", 1536, serverless_spec("aws", "us-east-1"), wait_timeout=300)
+    from pinecone_control import Client, serverless_spec
+    with Client() as pc:                      # PINECONE_API_KEY from the environment
+        pc.create_index("movies", 1536, serverless_spec("aws", "us-east-1"), wait_timeout=300)
+
+Importing this package and constructing a `Client` loads little beyond httpx: the async client,
+the generated models and the operation logic load on first use (PEP 562), which keeps cold starts
+of CLIs and serverless functions close to `import httpx; httpx.Client()`.
 """
 
-from pinecone_control_api import _provenance
-from pinecone_control_api.models import (
-    CollectionModel,
-    DeletionProtection,
-    EmbeddingsList,
-    IndexModel,
-    IndexSpec,
-    PodSpec,
-    ServerlessSpec,
-)
+from __future__ import annotations
 
-from ._async_client import AsyncClient
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from pinecone_control_api import _provenance
+
 from ._client import Client
 from ._config import NOT_GIVEN, ClientOptions
 from ._errors import (
@@ -44,14 +43,62 @@ from ._errors import (
     WaitError,
     WaitTimeoutError,
 )
-from ._models import CollectionList, IndexList, require
+from ._polling import PollSchedule, WaitProgress
 from ._retry import RetryPolicy
-from ._specs import pod_spec, serverless_spec
 from ._version import __version__
-from ._waiting import PollSchedule, WaitProgress
+
+if TYPE_CHECKING:
+    from pinecone_control_api.models import (
+        CollectionModel,
+        DeletionProtection,
+        EmbeddingsList,
+        IndexModel,
+        IndexSpec,
+        PodSpec,
+        ServerlessSpec,
+    )
+
+    from ._async_client import AsyncClient
+    from ._models import CollectionList, IndexList, require
+    from ._specs import pod_spec, serverless_spec
 
 API_VERSION: str = _provenance.API_VERSION
 """The control-plane API version this client speaks (sent as X-Pinecone-Api-Version)."""
+
+_MODELS = "pinecone_control_api.models"
+_LAZY: dict[str, str] = {
+    "AsyncClient": "pinecone_control._async_client",
+    "CollectionList": "pinecone_control._models",
+    "IndexList": "pinecone_control._models",
+    "require": "pinecone_control._models",
+    "pod_spec": "pinecone_control._specs",
+    "serverless_spec": "pinecone_control._specs",
+    **dict.fromkeys(
+        (
+            "CollectionModel",
+            "DeletionProtection",
+            "EmbeddingsList",
+            "IndexModel",
+            "IndexSpec",
+            "PodSpec",
+            "ServerlessSpec",
+        ),
+        _MODELS,
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "API_VERSION",

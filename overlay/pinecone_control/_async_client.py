@@ -5,18 +5,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
-from pinecone_control_api.models import (
-    CollectionModel,
-    CreateIndexRequestMetric,
-    DeletionProtection,
-    EmbeddingsList,
-    IndexModel,
-)
 
-from . import _programs as run
 from ._base_client import (
     NOT_GIVEN,
     BaseClient,
@@ -24,10 +16,24 @@ from ._base_client import (
     _BorrowedAsyncTransport,
 )
 from ._config import _Unset
-from ._models import CollectionList, IndexList
+from ._lazy import lazy_module
+from ._polling import ProgressCallback
 from ._program import Outcome, Program, Send, Sleep
-from ._specs import SpecLike
-from ._waiting import COLLECTION_DELETED, INDEX_DELETED, ProgressCallback
+
+if TYPE_CHECKING:
+    from pinecone_control_api.models import (
+        CollectionModel,
+        CreateIndexRequestMetric,
+        DeletionProtection,
+        EmbeddingsList,
+        IndexModel,
+    )
+
+    from . import _programs as run
+    from ._models import CollectionList, IndexList
+    from ._specs import SpecLike
+else:
+    run = lazy_module("pinecone_control._programs")  # the operations load at the first request
 
 T = TypeVar("T")
 _sleep = asyncio.sleep  # module-level so tests can observe backoff without waiting
@@ -171,7 +177,7 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport]):
     async def wait_for_index_deleted(
         self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
     ) -> None:
-        await self._run(run.wait_for(self._options, INDEX_DELETED, name, wait_timeout, on_progress))
+        await self._run(run.wait_for_index_deleted(self._options, name, wait_timeout, on_progress))
 
     # -- collections ----------------------------------------------------------------------------
 
@@ -219,7 +225,7 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport]):
     async def wait_for_collection_deleted(
         self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
     ) -> None:
-        await self._run(run.wait_for(self._options, COLLECTION_DELETED, name, wait_timeout, on_progress))
+        await self._run(run.wait_for_collection_deleted(self._options, name, wait_timeout, on_progress))
 
     # -- inference ------------------------------------------------------------------------------
 

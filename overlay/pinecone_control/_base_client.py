@@ -11,7 +11,7 @@ import httpx
 from ._config import NOT_GIVEN, ClientOptions, _Unset, resolve_options
 from ._errors import ClientValidationError
 from ._logging import scrubber, setup_from_env
-from ._waiting import PollSchedule
+from ._polling import PollSchedule
 
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 TransportT = TypeVar("TransportT", httpx.BaseTransport, httpx.AsyncBaseTransport)

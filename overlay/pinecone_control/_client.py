@@ -5,18 +5,10 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
-from pinecone_control_api.models import (
-    CollectionModel,
-    CreateIndexRequestMetric,
-    DeletionProtection,
-    EmbeddingsList,
-    IndexModel,
-)
 
-from . import _programs as run
 from ._base_client import (
     NOT_GIVEN,
     BaseClient,
@@ -24,10 +16,24 @@ from ._base_client import (
     _BorrowedTransport,
 )
 from ._config import _Unset
-from ._models import CollectionList, IndexList
+from ._lazy import lazy_module
+from ._polling import ProgressCallback
 from ._program import Outcome, Program, Send, Sleep
-from ._specs import SpecLike
-from ._waiting import COLLECTION_DELETED, INDEX_DELETED, ProgressCallback
+
+if TYPE_CHECKING:
+    from pinecone_control_api.models import (
+        CollectionModel,
+        CreateIndexRequestMetric,
+        DeletionProtection,
+        EmbeddingsList,
+        IndexModel,
+    )
+
+    from . import _programs as run
+    from ._models import CollectionList, IndexList
+    from ._specs import SpecLike
+else:
+    run = lazy_module("pinecone_control._programs")  # the operations load at the first request
 
 T = TypeVar("T")
 _sleep = time.sleep  # module-level so tests can observe backoff without waiting
@@ -166,7 +172,7 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport]):
     def wait_for_index_deleted(
         self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
     ) -> None:
-        self._run(run.wait_for(self._options, INDEX_DELETED, name, wait_timeout, on_progress))
+        self._run(run.wait_for_index_deleted(self._options, name, wait_timeout, on_progress))
 
     # -- collections ----------------------------------------------------------------------------
 
@@ -214,7 +220,7 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport]):
     def wait_for_collection_deleted(
         self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
     ) -> None:
-        self._run(run.wait_for(self._options, COLLECTION_DELETED, name, wait_timeout, on_progress))
+        self._run(run.wait_for_collection_deleted(self._options, name, wait_timeout, on_progress))
 
     # -- inference ------------------------------------------------------------------------------
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ipaddress
 import os
-import platform
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -14,9 +14,9 @@ import httpx
 from pinecone_control_api import _provenance
 
 from ._errors import ClientValidationError
+from ._polling import PollSchedule
 from ._retry import RetryPolicy
 from ._version import __version__
-from ._waiting import PollSchedule
 
 DEFAULT_HOST = "https://api.pinecone.io"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
@@ -46,7 +46,7 @@ def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
 def user_agent(source_tag: str | None) -> str:
     agent = (
         f"pinecone-control/{__version__} (api {_provenance.API_VERSION}; "
-        f"python {platform.python_version()}; httpx {httpx.__version__})"
+        f"python {'.'.join(map(str, sys.version_info[:3]))}; httpx {httpx.__version__})"
     )
     return f"{agent} source_tag={source_tag}" if source_tag else agent
 

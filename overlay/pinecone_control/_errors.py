@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
-from pinecone_control_api.models import ErrorResponse
+
+if TYPE_CHECKING:
+    from pinecone_control_api.models import ErrorResponse
 
 # Pinecone's request id header; some proxies use the generic one.
 _REQUEST_ID_HEADERS = ("x-pinecone-request-id", "x-request-id")
@@ -195,6 +197,8 @@ def _parse_error_body(
             code = error.get("code")
             message = error.get("message")
             details = error.get("details")
+            from pinecone_control_api.models import ErrorResponse  # the models load on first use
+
             try:
                 parsed: ErrorResponse | None = ErrorResponse.from_dict(payload)
             except (KeyError, TypeError, ValueError, AttributeError):

@@ -21,10 +21,11 @@ from ._config import ClientOptions, redact_headers
 from ._errors import NotFoundError
 from ._logging import logger
 from ._models import CollectionList, IndexList
+from ._polling import ProgressCallback
 from ._program import Outcome, Program, Send, Sleep
 from ._response import result_of
 from ._validation import finite_or_none
-from ._waiting import GONE, ProgressCallback, Seen
+from ._waiting import GONE, Seen
 
 T = TypeVar("T")
 
@@ -234,6 +235,18 @@ def wait_for(
     """A standalone wait; its first describe happens at once."""
     seconds = finite_or_none(wait_timeout, "wait_timeout")
     return (yield from _wait(goal, name, seconds, options, on_progress, immediate=True))
+
+
+def wait_for_index_deleted(
+    options: ClientOptions, name: str, wait_timeout: float | None, on_progress: ProgressCallback | None
+) -> Program[None]:
+    yield from wait_for(options, waiting.INDEX_DELETED, name, wait_timeout, on_progress)
+
+
+def wait_for_collection_deleted(
+    options: ClientOptions, name: str, wait_timeout: float | None, on_progress: ProgressCallback | None
+) -> Program[None]:
+    yield from wait_for(options, waiting.COLLECTION_DELETED, name, wait_timeout, on_progress)
 
 
 def wait_for_index_ready(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Final
 
@@ -18,6 +18,7 @@ from pinecone_control_api.types import Unset
 
 from ._errors import IndexInitializationFailedError, UnexpectedTerminationError, WaitTimeoutError
 from ._logging import logger
+from ._polling import PollSchedule, ProgressCallback, WaitProgress
 
 
 class _Gone:
@@ -31,41 +32,6 @@ GONE: Final = _Gone()
 Model = IndexModel | CollectionModel
 Seen = Model | _Gone
 Plan = Generator[float, Seen, Seen]
-
-
-@dataclass(frozen=True)
-class PollSchedule:
-    """Poll every `interval` seconds for the first `steady_for` seconds, so a state change is seen
-    within about a second at one describe per second; then back off by `factor` up to `maximum`
-    seconds for long operations (pod scaling takes minutes)."""
-
-    interval: float = 1.0
-    steady_for: float = 30.0
-    factor: float = 1.5
-    maximum: float = 5.0
-
-    def delays(self) -> Iterator[float]:
-        elapsed, delay = 0.0, self.interval
-        while True:
-            yield delay
-            elapsed += delay
-            if elapsed >= self.steady_for:
-                delay = min(self.maximum, delay * self.factor)
-
-
-@dataclass(frozen=True)
-class WaitProgress:
-    """Passed to an `on_progress` callback after every poll."""
-
-    kind: str  # "index" or "collection"
-    name: str
-    target: str  # "ready", "configured" or "deleted"
-    state: str  # the state seen, or "Gone"
-    elapsed: float
-    polls: int
-
-
-ProgressCallback = Callable[[WaitProgress], None]
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import httpx
 import pinecone_control
 import pytest
 from pinecone_control import _async_client, _client
-from pinecone_control._waiting import PollSchedule
+from pinecone_control._polling import PollSchedule
 
 from ..support import Api
 

@@ -1,18 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.collection_model import CollectionModel
-
-
 T = TypeVar("T", bound="CollectionList")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(("collections",))
 
 
 @_attrs_define
@@ -44,10 +42,7 @@ class CollectionList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.collection_model import CollectionModel  # noqa: PLC0415
-
-        d = dict(src_dict)
-        _collections = d.pop("collections", UNSET)
+        _collections = src_dict.get("collections", UNSET)
         collections: list[CollectionModel] | Unset = UNSET
         if _collections is not UNSET:
             collections = []
@@ -56,11 +51,12 @@ class CollectionList:
 
                 collections.append(collections_item)
 
-        collection_list = cls(
-            collections=collections,
-        )
-
-        collection_list.additional_properties = d
+        collection_list = cls.__new__(cls)
+        collection_list.collections = collections
+        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+            collection_list.additional_properties = {}
+        else:
+            collection_list.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return collection_list
 
     @property
@@ -78,3 +74,8 @@ class CollectionList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last: these models refer to each other, and by now this module's class exists.
+
+from ..models.collection_model import CollectionModel  # noqa: E402

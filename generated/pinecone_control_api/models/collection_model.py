@@ -10,6 +10,17 @@ from ..models.collection_model_status import CollectionModelStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CollectionModel")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    (
+        "name",
+        "status",
+        "environment",
+        "size",
+        "dimension",
+        "vector_count",
+    )
+)
 
 
 @_attrs_define
@@ -67,29 +78,34 @@ class CollectionModel:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name")
+        name = src_dict["name"]
 
-        status = CollectionModelStatus(d.pop("status"))
+        _status = src_dict["status"]
+        status: CollectionModelStatus
+        try:
+            status = CollectionModelStatus._value2member_map_[_status]  # type: ignore[assignment]
+        except (KeyError, TypeError):
+            status = CollectionModelStatus(_status)
 
-        environment = d.pop("environment")
+        environment = src_dict["environment"]
 
-        size = d.pop("size", UNSET)
+        size = src_dict.get("size", UNSET)
 
-        dimension = d.pop("dimension", UNSET)
+        dimension = src_dict.get("dimension", UNSET)
 
-        vector_count = d.pop("vector_count", UNSET)
+        vector_count = src_dict.get("vector_count", UNSET)
 
-        collection_model = cls(
-            name=name,
-            status=status,
-            environment=environment,
-            size=size,
-            dimension=dimension,
-            vector_count=vector_count,
-        )
-
-        collection_model.additional_properties = d
+        collection_model = cls.__new__(cls)
+        collection_model.name = name
+        collection_model.status = status
+        collection_model.environment = environment
+        collection_model.size = size
+        collection_model.dimension = dimension
+        collection_model.vector_count = vector_count
+        if len(src_dict) <= 3 or src_dict.keys() <= _KNOWN_KEYS:
+            collection_model.additional_properties = {}
+        else:
+            collection_model.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return collection_model
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,11 +9,14 @@ from attrs import field as _attrs_field
 from ..models.deletion_protection import DeletionProtection
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.configure_index_request_spec import ConfigureIndexRequestSpec
-
-
 T = TypeVar("T", bound="ConfigureIndexRequest")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    (
+        "spec",
+        "deletion_protection",
+    )
+)
 
 
 @_attrs_define
@@ -54,29 +57,30 @@ class ConfigureIndexRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.configure_index_request_spec import ConfigureIndexRequestSpec  # noqa: PLC0415
-
-        d = dict(src_dict)
-        _spec = d.pop("spec", UNSET)
+        _spec = src_dict.get("spec", UNSET)
         spec: ConfigureIndexRequestSpec | Unset
         if isinstance(_spec, Unset):
             spec = UNSET
         else:
             spec = ConfigureIndexRequestSpec.from_dict(_spec)
 
-        _deletion_protection = d.pop("deletion_protection", UNSET)
+        _deletion_protection = src_dict.get("deletion_protection", UNSET)
         deletion_protection: DeletionProtection | Unset
         if isinstance(_deletion_protection, Unset):
             deletion_protection = UNSET
         else:
-            deletion_protection = DeletionProtection(_deletion_protection)
+            try:
+                deletion_protection = DeletionProtection._value2member_map_[_deletion_protection]  # type: ignore[assignment]
+            except (KeyError, TypeError):
+                deletion_protection = DeletionProtection(_deletion_protection)
 
-        configure_index_request = cls(
-            spec=spec,
-            deletion_protection=deletion_protection,
-        )
-
-        configure_index_request.additional_properties = d
+        configure_index_request = cls.__new__(cls)
+        configure_index_request.spec = spec
+        configure_index_request.deletion_protection = deletion_protection
+        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+            configure_index_request.additional_properties = {}
+        else:
+            configure_index_request.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return configure_index_request
 
     @property
@@ -94,3 +98,8 @@ class ConfigureIndexRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last: these models refer to each other, and by now this module's class exists.
+
+from ..models.configure_index_request_spec import ConfigureIndexRequestSpec  # noqa: E402

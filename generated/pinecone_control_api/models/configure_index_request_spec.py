@@ -1,16 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.configure_index_request_spec_pod import ConfigureIndexRequestSpecPod
-
-
 T = TypeVar("T", bound="ConfigureIndexRequestSpec")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(("pod",))
 
 
 @_attrs_define
@@ -38,16 +36,16 @@ class ConfigureIndexRequestSpec:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.configure_index_request_spec_pod import ConfigureIndexRequestSpecPod  # noqa: PLC0415
+        pod = ConfigureIndexRequestSpecPod.from_dict(src_dict["pod"])
 
-        d = dict(src_dict)
-        pod = ConfigureIndexRequestSpecPod.from_dict(d.pop("pod"))
-
-        configure_index_request_spec = cls(
-            pod=pod,
-        )
-
-        configure_index_request_spec.additional_properties = d
+        configure_index_request_spec = cls.__new__(cls)
+        configure_index_request_spec.pod = pod
+        if len(src_dict) <= 1 or src_dict.keys() <= _KNOWN_KEYS:
+            configure_index_request_spec.additional_properties = {}
+        else:
+            configure_index_request_spec.additional_properties = {
+                k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS
+            }
         return configure_index_request_spec
 
     @property
@@ -65,3 +63,8 @@ class ConfigureIndexRequestSpec:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last: these models refer to each other, and by now this module's class exists.
+
+from ..models.configure_index_request_spec_pod import ConfigureIndexRequestSpecPod  # noqa: E402

@@ -9,6 +9,13 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConfigureIndexRequestSpecPod")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    (
+        "replicas",
+        "pod_type",
+    )
+)
 
 
 @_attrs_define
@@ -46,17 +53,19 @@ class ConfigureIndexRequestSpecPod:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        replicas = d.pop("replicas", UNSET)
+        replicas = src_dict.get("replicas", UNSET)
 
-        pod_type = d.pop("pod_type", UNSET)
+        pod_type = src_dict.get("pod_type", UNSET)
 
-        configure_index_request_spec_pod = cls(
-            replicas=replicas,
-            pod_type=pod_type,
-        )
-
-        configure_index_request_spec_pod.additional_properties = d
+        configure_index_request_spec_pod = cls.__new__(cls)
+        configure_index_request_spec_pod.replicas = replicas
+        configure_index_request_spec_pod.pod_type = pod_type
+        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+            configure_index_request_spec_pod.additional_properties = {}
+        else:
+            configure_index_request_spec_pod.additional_properties = {
+                k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS
+            }
         return configure_index_request_spec_pod
 
     @property

@@ -7,6 +7,13 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="CreateCollectionRequest")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    (
+        "name",
+        "source",
+    )
+)
 
 
 @_attrs_define
@@ -41,17 +48,19 @@ class CreateCollectionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name")
+        name = src_dict["name"]
 
-        source = d.pop("source")
+        source = src_dict["source"]
 
-        create_collection_request = cls(
-            name=name,
-            source=source,
-        )
-
-        create_collection_request.additional_properties = d
+        create_collection_request = cls.__new__(cls)
+        create_collection_request.name = name
+        create_collection_request.source = source
+        if len(src_dict) <= 2 or src_dict.keys() <= _KNOWN_KEYS:
+            create_collection_request.additional_properties = {}
+        else:
+            create_collection_request.additional_properties = {
+                k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS
+            }
         return create_collection_request
 
     @property

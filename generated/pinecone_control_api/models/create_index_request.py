@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,11 +10,17 @@ from ..models.create_index_request_metric import CreateIndexRequestMetric
 from ..models.deletion_protection import DeletionProtection
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.index_spec import IndexSpec
-
-
 T = TypeVar("T", bound="CreateIndexRequest")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    (
+        "name",
+        "dimension",
+        "spec",
+        "metric",
+        "deletion_protection",
+    )
+)
 
 
 @_attrs_define
@@ -87,38 +93,42 @@ class CreateIndexRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.index_spec import IndexSpec  # noqa: PLC0415
+        name = src_dict["name"]
 
-        d = dict(src_dict)
-        name = d.pop("name")
+        dimension = src_dict["dimension"]
 
-        dimension = d.pop("dimension")
+        spec = IndexSpec.from_dict(src_dict["spec"])
 
-        spec = IndexSpec.from_dict(d.pop("spec"))
-
-        _metric = d.pop("metric", UNSET)
+        _metric = src_dict.get("metric", UNSET)
         metric: CreateIndexRequestMetric | Unset
         if isinstance(_metric, Unset):
             metric = UNSET
         else:
-            metric = CreateIndexRequestMetric(_metric)
+            try:
+                metric = CreateIndexRequestMetric._value2member_map_[_metric]  # type: ignore[assignment]
+            except (KeyError, TypeError):
+                metric = CreateIndexRequestMetric(_metric)
 
-        _deletion_protection = d.pop("deletion_protection", UNSET)
+        _deletion_protection = src_dict.get("deletion_protection", UNSET)
         deletion_protection: DeletionProtection | Unset
         if isinstance(_deletion_protection, Unset):
             deletion_protection = UNSET
         else:
-            deletion_protection = DeletionProtection(_deletion_protection)
+            try:
+                deletion_protection = DeletionProtection._value2member_map_[_deletion_protection]  # type: ignore[assignment]
+            except (KeyError, TypeError):
+                deletion_protection = DeletionProtection(_deletion_protection)
 
-        create_index_request = cls(
-            name=name,
-            dimension=dimension,
-            spec=spec,
-            metric=metric,
-            deletion_protection=deletion_protection,
-        )
-
-        create_index_request.additional_properties = d
+        create_index_request = cls.__new__(cls)
+        create_index_request.name = name
+        create_index_request.dimension = dimension
+        create_index_request.spec = spec
+        create_index_request.metric = metric
+        create_index_request.deletion_protection = deletion_protection
+        if len(src_dict) <= 3 or src_dict.keys() <= _KNOWN_KEYS:
+            create_index_request.additional_properties = {}
+        else:
+            create_index_request.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return create_index_request
 
     @property
@@ -136,3 +146,8 @@ class CreateIndexRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last: these models refer to each other, and by now this module's class exists.
+
+from ..models.index_spec import IndexSpec  # noqa: E402

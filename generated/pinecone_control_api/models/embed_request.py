@@ -1,19 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.embed_request_inputs_item import EmbedRequestInputsItem
-    from ..models.embed_request_parameters import EmbedRequestParameters
-
-
 T = TypeVar("T", bound="EmbedRequest")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    (
+        "model",
+        "inputs",
+        "parameters",
+    )
+)
 
 
 @_attrs_define
@@ -58,33 +61,30 @@ class EmbedRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.embed_request_inputs_item import EmbedRequestInputsItem  # noqa: PLC0415
-        from ..models.embed_request_parameters import EmbedRequestParameters  # noqa: PLC0415
-
-        d = dict(src_dict)
-        model = d.pop("model")
+        model = src_dict["model"]
 
         inputs = []
-        _inputs = d.pop("inputs")
+        _inputs = src_dict["inputs"]
         for inputs_item_data in _inputs:
             inputs_item = EmbedRequestInputsItem.from_dict(inputs_item_data)
 
             inputs.append(inputs_item)
 
-        _parameters = d.pop("parameters", UNSET)
+        _parameters = src_dict.get("parameters", UNSET)
         parameters: EmbedRequestParameters | Unset
         if isinstance(_parameters, Unset):
             parameters = UNSET
         else:
             parameters = EmbedRequestParameters.from_dict(_parameters)
 
-        embed_request = cls(
-            model=model,
-            inputs=inputs,
-            parameters=parameters,
-        )
-
-        embed_request.additional_properties = d
+        embed_request = cls.__new__(cls)
+        embed_request.model = model
+        embed_request.inputs = inputs
+        embed_request.parameters = parameters
+        if len(src_dict) <= 2 or src_dict.keys() <= _KNOWN_KEYS:
+            embed_request.additional_properties = {}
+        else:
+            embed_request.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return embed_request
 
     @property
@@ -102,3 +102,9 @@ class EmbedRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last: these models refer to each other, and by now this module's class exists.
+
+from ..models.embed_request_inputs_item import EmbedRequestInputsItem  # noqa: E402
+from ..models.embed_request_parameters import EmbedRequestParameters  # noqa: E402

@@ -9,6 +9,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EmbedRequestInputsItem")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(("text",))
 
 
 @_attrs_define
@@ -34,14 +36,16 @@ class EmbedRequestInputsItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        text = d.pop("text", UNSET)
+        text = src_dict.get("text", UNSET)
 
-        embed_request_inputs_item = cls(
-            text=text,
-        )
-
-        embed_request_inputs_item.additional_properties = d
+        embed_request_inputs_item = cls.__new__(cls)
+        embed_request_inputs_item.text = text
+        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+            embed_request_inputs_item.additional_properties = {}
+        else:
+            embed_request_inputs_item.additional_properties = {
+                k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS
+            }
         return embed_request_inputs_item
 
     @property

@@ -9,6 +9,13 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EmbedRequestParameters")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    (
+        "input_type",
+        "truncate",
+    )
+)
 
 
 @_attrs_define
@@ -44,17 +51,17 @@ class EmbedRequestParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        input_type = d.pop("input_type", UNSET)
+        input_type = src_dict.get("input_type", UNSET)
 
-        truncate = d.pop("truncate", UNSET)
+        truncate = src_dict.get("truncate", UNSET)
 
-        embed_request_parameters = cls(
-            input_type=input_type,
-            truncate=truncate,
-        )
-
-        embed_request_parameters.additional_properties = d
+        embed_request_parameters = cls.__new__(cls)
+        embed_request_parameters.input_type = input_type
+        embed_request_parameters.truncate = truncate
+        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+            embed_request_parameters.additional_properties = {}
+        else:
+            embed_request_parameters.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return embed_request_parameters
 
     @property

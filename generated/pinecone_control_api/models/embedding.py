@@ -9,6 +9,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Embedding")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(("values",))
 
 
 @_attrs_define
@@ -37,14 +39,14 @@ class Embedding:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        values = cast(list[float], d.pop("values", UNSET))
+        values = cast(list[float], src_dict.get("values", UNSET))
 
-        embedding = cls(
-            values=values,
-        )
-
-        embedding.additional_properties = d
+        embedding = cls.__new__(cls)
+        embedding.values = values
+        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+            embedding.additional_properties = {}
+        else:
+            embedding.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return embedding
 
     @property

@@ -1,19 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.embedding import Embedding
-    from ..models.embeddings_list_usage import EmbeddingsListUsage
-
-
 T = TypeVar("T", bound="EmbeddingsList")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    (
+        "model",
+        "data",
+        "usage",
+    )
+)
 
 
 @_attrs_define
@@ -59,13 +62,9 @@ class EmbeddingsList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.embedding import Embedding  # noqa: PLC0415
-        from ..models.embeddings_list_usage import EmbeddingsListUsage  # noqa: PLC0415
+        model = src_dict.get("model", UNSET)
 
-        d = dict(src_dict)
-        model = d.pop("model", UNSET)
-
-        _data = d.pop("data", UNSET)
+        _data = src_dict.get("data", UNSET)
         data: list[Embedding] | Unset = UNSET
         if _data is not UNSET:
             data = []
@@ -74,20 +73,21 @@ class EmbeddingsList:
 
                 data.append(data_item)
 
-        _usage = d.pop("usage", UNSET)
+        _usage = src_dict.get("usage", UNSET)
         usage: EmbeddingsListUsage | Unset
         if isinstance(_usage, Unset):
             usage = UNSET
         else:
             usage = EmbeddingsListUsage.from_dict(_usage)
 
-        embeddings_list = cls(
-            model=model,
-            data=data,
-            usage=usage,
-        )
-
-        embeddings_list.additional_properties = d
+        embeddings_list = cls.__new__(cls)
+        embeddings_list.model = model
+        embeddings_list.data = data
+        embeddings_list.usage = usage
+        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+            embeddings_list.additional_properties = {}
+        else:
+            embeddings_list.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return embeddings_list
 
     @property
@@ -105,3 +105,9 @@ class EmbeddingsList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last: these models refer to each other, and by now this module's class exists.
+
+from ..models.embedding import Embedding  # noqa: E402
+from ..models.embeddings_list_usage import EmbeddingsListUsage  # noqa: E402

@@ -9,6 +9,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EmbeddingsListUsage")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(("total_tokens",))
 
 
 @_attrs_define
@@ -35,14 +37,14 @@ class EmbeddingsListUsage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        total_tokens = d.pop("total_tokens", UNSET)
+        total_tokens = src_dict.get("total_tokens", UNSET)
 
-        embeddings_list_usage = cls(
-            total_tokens=total_tokens,
-        )
-
-        embeddings_list_usage.additional_properties = d
+        embeddings_list_usage = cls.__new__(cls)
+        embeddings_list_usage.total_tokens = total_tokens
+        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+            embeddings_list_usage.additional_properties = {}
+        else:
+            embeddings_list_usage.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return embeddings_list_usage
 
     @property

@@ -1,16 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.error_response_error import ErrorResponseError
-
-
 T = TypeVar("T", bound="ErrorResponse")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    (
+        "status",
+        "error",
+    )
+)
 
 
 @_attrs_define
@@ -50,19 +53,17 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_response_error import ErrorResponseError  # noqa: PLC0415
+        status = src_dict["status"]
 
-        d = dict(src_dict)
-        status = d.pop("status")
+        error = ErrorResponseError.from_dict(src_dict["error"])
 
-        error = ErrorResponseError.from_dict(d.pop("error"))
-
-        error_response = cls(
-            status=status,
-            error=error,
-        )
-
-        error_response.additional_properties = d
+        error_response = cls.__new__(cls)
+        error_response.status = status
+        error_response.error = error
+        if len(src_dict) <= 2 or src_dict.keys() <= _KNOWN_KEYS:
+            error_response.additional_properties = {}
+        else:
+            error_response.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return error_response
 
     @property
@@ -80,3 +81,8 @@ class ErrorResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last: these models refer to each other, and by now this module's class exists.
+
+from ..models.error_response_error import ErrorResponseError  # noqa: E402

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,11 +9,15 @@ from attrs import field as _attrs_field
 from ..models.error_response_error_code import ErrorResponseErrorCode
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.error_response_error_details import ErrorResponseErrorDetails
-
-
 T = TypeVar("T", bound="ErrorResponseError")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    (
+        "code",
+        "message",
+        "details",
+    )
+)
 
 
 @_attrs_define
@@ -61,27 +65,30 @@ class ErrorResponseError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_response_error_details import ErrorResponseErrorDetails  # noqa: PLC0415
+        _code = src_dict["code"]
+        code: ErrorResponseErrorCode
+        try:
+            code = ErrorResponseErrorCode._value2member_map_[_code]  # type: ignore[assignment]
+        except (KeyError, TypeError):
+            code = ErrorResponseErrorCode(_code)
 
-        d = dict(src_dict)
-        code = ErrorResponseErrorCode(d.pop("code"))
+        message = src_dict["message"]
 
-        message = d.pop("message")
-
-        _details = d.pop("details", UNSET)
+        _details = src_dict.get("details", UNSET)
         details: ErrorResponseErrorDetails | Unset
         if isinstance(_details, Unset):
             details = UNSET
         else:
             details = ErrorResponseErrorDetails.from_dict(_details)
 
-        error_response_error = cls(
-            code=code,
-            message=message,
-            details=details,
-        )
-
-        error_response_error.additional_properties = d
+        error_response_error = cls.__new__(cls)
+        error_response_error.code = code
+        error_response_error.message = message
+        error_response_error.details = details
+        if len(src_dict) <= 2 or src_dict.keys() <= _KNOWN_KEYS:
+            error_response_error.additional_properties = {}
+        else:
+            error_response_error.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return error_response_error
 
     @property
@@ -99,3 +106,8 @@ class ErrorResponseError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last: these models refer to each other, and by now this module's class exists.
+
+from ..models.error_response_error_details import ErrorResponseErrorDetails  # noqa: E402

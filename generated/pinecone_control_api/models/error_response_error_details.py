@@ -7,6 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ErrorResponseErrorDetails")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(())
 
 
 @_attrs_define
@@ -24,10 +26,13 @@ class ErrorResponseErrorDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        error_response_error_details = cls()
-
-        error_response_error_details.additional_properties = d
+        error_response_error_details = cls.__new__(cls)
+        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+            error_response_error_details.additional_properties = {}
+        else:
+            error_response_error_details.additional_properties = {
+                k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS
+            }
         return error_response_error_details
 
     @property

@@ -1,18 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.index_model import IndexModel
-
-
 T = TypeVar("T", bound="IndexList")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(("indexes",))
 
 
 @_attrs_define
@@ -44,10 +42,7 @@ class IndexList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.index_model import IndexModel  # noqa: PLC0415
-
-        d = dict(src_dict)
-        _indexes = d.pop("indexes", UNSET)
+        _indexes = src_dict.get("indexes", UNSET)
         indexes: list[IndexModel] | Unset = UNSET
         if _indexes is not UNSET:
             indexes = []
@@ -56,11 +51,12 @@ class IndexList:
 
                 indexes.append(indexes_item)
 
-        index_list = cls(
-            indexes=indexes,
-        )
-
-        index_list.additional_properties = d
+        index_list = cls.__new__(cls)
+        index_list.indexes = indexes
+        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+            index_list.additional_properties = {}
+        else:
+            index_list.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return index_list
 
     @property
@@ -78,3 +74,8 @@ class IndexList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last: these models refer to each other, and by now this module's class exists.
+
+from ..models.index_model import IndexModel  # noqa: E402

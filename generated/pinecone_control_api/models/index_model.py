@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,12 +10,19 @@ from ..models.deletion_protection import DeletionProtection
 from ..models.index_model_metric import IndexModelMetric
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.index_model_spec import IndexModelSpec
-    from ..models.index_model_status import IndexModelStatus
-
-
 T = TypeVar("T", bound="IndexModel")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    (
+        "name",
+        "dimension",
+        "metric",
+        "host",
+        "spec",
+        "status",
+        "deletion_protection",
+    )
+)
 
 
 @_attrs_define
@@ -88,40 +95,45 @@ class IndexModel:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.index_model_spec import IndexModelSpec  # noqa: PLC0415
-        from ..models.index_model_status import IndexModelStatus  # noqa: PLC0415
+        name = src_dict["name"]
 
-        d = dict(src_dict)
-        name = d.pop("name")
+        dimension = src_dict["dimension"]
 
-        dimension = d.pop("dimension")
+        _metric = src_dict["metric"]
+        metric: IndexModelMetric
+        try:
+            metric = IndexModelMetric._value2member_map_[_metric]  # type: ignore[assignment]
+        except (KeyError, TypeError):
+            metric = IndexModelMetric(_metric)
 
-        metric = IndexModelMetric(d.pop("metric"))
+        host = src_dict["host"]
 
-        host = d.pop("host")
+        spec = IndexModelSpec.from_dict(src_dict["spec"])
 
-        spec = IndexModelSpec.from_dict(d.pop("spec"))
+        status = IndexModelStatus.from_dict(src_dict["status"])
 
-        status = IndexModelStatus.from_dict(d.pop("status"))
-
-        _deletion_protection = d.pop("deletion_protection", UNSET)
+        _deletion_protection = src_dict.get("deletion_protection", UNSET)
         deletion_protection: DeletionProtection | Unset
         if isinstance(_deletion_protection, Unset):
             deletion_protection = UNSET
         else:
-            deletion_protection = DeletionProtection(_deletion_protection)
+            try:
+                deletion_protection = DeletionProtection._value2member_map_[_deletion_protection]  # type: ignore[assignment]
+            except (KeyError, TypeError):
+                deletion_protection = DeletionProtection(_deletion_protection)
 
-        index_model = cls(
-            name=name,
-            dimension=dimension,
-            metric=metric,
-            host=host,
-            spec=spec,
-            status=status,
-            deletion_protection=deletion_protection,
-        )
-
-        index_model.additional_properties = d
+        index_model = cls.__new__(cls)
+        index_model.name = name
+        index_model.dimension = dimension
+        index_model.metric = metric
+        index_model.host = host
+        index_model.spec = spec
+        index_model.status = status
+        index_model.deletion_protection = deletion_protection
+        if len(src_dict) <= 6 or src_dict.keys() <= _KNOWN_KEYS:
+            index_model.additional_properties = {}
+        else:
+            index_model.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return index_model
 
     @property
@@ -139,3 +151,9 @@ class IndexModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last: these models refer to each other, and by now this module's class exists.
+
+from ..models.index_model_spec import IndexModelSpec  # noqa: E402
+from ..models.index_model_status import IndexModelStatus  # noqa: E402

@@ -1,19 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.pod_spec import PodSpec
-    from ..models.serverless_spec import ServerlessSpec
-
-
 T = TypeVar("T", bound="IndexModelSpec")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    (
+        "pod",
+        "serverless",
+    )
+)
 
 
 @_attrs_define
@@ -55,30 +57,27 @@ class IndexModelSpec:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.pod_spec import PodSpec  # noqa: PLC0415
-        from ..models.serverless_spec import ServerlessSpec  # noqa: PLC0415
-
-        d = dict(src_dict)
-        _pod = d.pop("pod", UNSET)
+        _pod = src_dict.get("pod", UNSET)
         pod: PodSpec | Unset
         if isinstance(_pod, Unset):
             pod = UNSET
         else:
             pod = PodSpec.from_dict(_pod)
 
-        _serverless = d.pop("serverless", UNSET)
+        _serverless = src_dict.get("serverless", UNSET)
         serverless: ServerlessSpec | Unset
         if isinstance(_serverless, Unset):
             serverless = UNSET
         else:
             serverless = ServerlessSpec.from_dict(_serverless)
 
-        index_model_spec = cls(
-            pod=pod,
-            serverless=serverless,
-        )
-
-        index_model_spec.additional_properties = d
+        index_model_spec = cls.__new__(cls)
+        index_model_spec.pod = pod
+        index_model_spec.serverless = serverless
+        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+            index_model_spec.additional_properties = {}
+        else:
+            index_model_spec.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return index_model_spec
 
     @property
@@ -96,3 +95,9 @@ class IndexModelSpec:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last: these models refer to each other, and by now this module's class exists.
+
+from ..models.pod_spec import PodSpec  # noqa: E402
+from ..models.serverless_spec import ServerlessSpec  # noqa: E402

@@ -9,6 +9,13 @@ from attrs import field as _attrs_field
 from ..models.index_model_status_state import IndexModelStatusState
 
 T = TypeVar("T", bound="IndexModelStatus")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    (
+        "ready",
+        "state",
+    )
+)
 
 
 @_attrs_define
@@ -44,17 +51,22 @@ class IndexModelStatus:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        ready = d.pop("ready")
+        ready = src_dict["ready"]
 
-        state = IndexModelStatusState(d.pop("state"))
+        _state = src_dict["state"]
+        state: IndexModelStatusState
+        try:
+            state = IndexModelStatusState._value2member_map_[_state]  # type: ignore[assignment]
+        except (KeyError, TypeError):
+            state = IndexModelStatusState(_state)
 
-        index_model_status = cls(
-            ready=ready,
-            state=state,
-        )
-
-        index_model_status.additional_properties = d
+        index_model_status = cls.__new__(cls)
+        index_model_status.ready = ready
+        index_model_status.state = state
+        if len(src_dict) <= 2 or src_dict.keys() <= _KNOWN_KEYS:
+            index_model_status.additional_properties = {}
+        else:
+            index_model_status.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return index_model_status
 
     @property

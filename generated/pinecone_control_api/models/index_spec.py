@@ -1,16 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.pod_spec import PodSpec
-    from ..models.serverless_spec import ServerlessSpec
-
 
 T = TypeVar("T", bound="IndexSpec")
 
@@ -58,27 +53,27 @@ class IndexSpec:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.pod_spec import PodSpec  # noqa: PLC0415
-        from ..models.serverless_spec import ServerlessSpec  # noqa: PLC0415
-
-        d = dict(src_dict)
-        _serverless = d.pop("serverless", UNSET)
+        _serverless = src_dict.get("serverless", UNSET)
         serverless: ServerlessSpec | Unset
         if isinstance(_serverless, Unset):
             serverless = UNSET
         else:
             serverless = ServerlessSpec.from_dict(_serverless)
 
-        _pod = d.pop("pod", UNSET)
+        _pod = src_dict.get("pod", UNSET)
         pod: PodSpec | Unset
         if isinstance(_pod, Unset):
             pod = UNSET
         else:
             pod = PodSpec.from_dict(_pod)
 
-        index_spec = cls(
-            serverless=serverless,
-            pod=pod,
-        )
-
+        index_spec = cls.__new__(cls)
+        index_spec.serverless = serverless
+        index_spec.pod = pod
         return index_spec
+
+
+# Imported last: these models refer to each other, and by now this module's class exists.
+
+from ..models.pod_spec import PodSpec  # noqa: E402
+from ..models.serverless_spec import ServerlessSpec  # noqa: E402

@@ -1,18 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.pod_spec_metadata_config import PodSpecMetadataConfig
-
-
 T = TypeVar("T", bound="PodSpec")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    (
+        "environment",
+        "pod_type",
+        "replicas",
+        "shards",
+        "pods",
+        "metadata_config",
+        "source_collection",
+    )
+)
 
 
 @_attrs_define
@@ -97,39 +105,37 @@ class PodSpec:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.pod_spec_metadata_config import PodSpecMetadataConfig  # noqa: PLC0415
+        environment = src_dict["environment"]
 
-        d = dict(src_dict)
-        environment = d.pop("environment")
+        pod_type = src_dict["pod_type"]
 
-        pod_type = d.pop("pod_type")
+        replicas = src_dict.get("replicas", UNSET)
 
-        replicas = d.pop("replicas", UNSET)
+        shards = src_dict.get("shards", UNSET)
 
-        shards = d.pop("shards", UNSET)
+        pods = src_dict.get("pods", UNSET)
 
-        pods = d.pop("pods", UNSET)
-
-        _metadata_config = d.pop("metadata_config", UNSET)
+        _metadata_config = src_dict.get("metadata_config", UNSET)
         metadata_config: PodSpecMetadataConfig | Unset
         if isinstance(_metadata_config, Unset):
             metadata_config = UNSET
         else:
             metadata_config = PodSpecMetadataConfig.from_dict(_metadata_config)
 
-        source_collection = d.pop("source_collection", UNSET)
+        source_collection = src_dict.get("source_collection", UNSET)
 
-        pod_spec = cls(
-            environment=environment,
-            pod_type=pod_type,
-            replicas=replicas,
-            shards=shards,
-            pods=pods,
-            metadata_config=metadata_config,
-            source_collection=source_collection,
-        )
-
-        pod_spec.additional_properties = d
+        pod_spec = cls.__new__(cls)
+        pod_spec.environment = environment
+        pod_spec.pod_type = pod_type
+        pod_spec.replicas = replicas
+        pod_spec.shards = shards
+        pod_spec.pods = pods
+        pod_spec.metadata_config = metadata_config
+        pod_spec.source_collection = source_collection
+        if len(src_dict) <= 2 or src_dict.keys() <= _KNOWN_KEYS:
+            pod_spec.additional_properties = {}
+        else:
+            pod_spec.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return pod_spec
 
     @property
@@ -147,3 +153,8 @@ class PodSpec:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last: these models refer to each other, and by now this module's class exists.
+
+from ..models.pod_spec_metadata_config import PodSpecMetadataConfig  # noqa: E402

@@ -9,6 +9,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PodSpecMetadataConfig")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(("indexed",))
 
 
 @_attrs_define
@@ -43,14 +45,14 @@ class PodSpecMetadataConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        indexed = cast(list[str], d.pop("indexed", UNSET))
+        indexed = cast(list[str], src_dict.get("indexed", UNSET))
 
-        pod_spec_metadata_config = cls(
-            indexed=indexed,
-        )
-
-        pod_spec_metadata_config.additional_properties = d
+        pod_spec_metadata_config = cls.__new__(cls)
+        pod_spec_metadata_config.indexed = indexed
+        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+            pod_spec_metadata_config.additional_properties = {}
+        else:
+            pod_spec_metadata_config.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return pod_spec_metadata_config
 
     @property

@@ -9,6 +9,13 @@ from attrs import field as _attrs_field
 from ..models.serverless_spec_cloud import ServerlessSpecCloud
 
 T = TypeVar("T", bound="ServerlessSpec")
+# The wire names this model knows; any other key of a payload goes to `additional_properties`.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    (
+        "cloud",
+        "region",
+    )
+)
 
 
 @_attrs_define
@@ -42,17 +49,22 @@ class ServerlessSpec:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        cloud = ServerlessSpecCloud(d.pop("cloud"))
+        _cloud = src_dict["cloud"]
+        cloud: ServerlessSpecCloud
+        try:
+            cloud = ServerlessSpecCloud._value2member_map_[_cloud]  # type: ignore[assignment]
+        except (KeyError, TypeError):
+            cloud = ServerlessSpecCloud(_cloud)
 
-        region = d.pop("region")
+        region = src_dict["region"]
 
-        serverless_spec = cls(
-            cloud=cloud,
-            region=region,
-        )
-
-        serverless_spec.additional_properties = d
+        serverless_spec = cls.__new__(cls)
+        serverless_spec.cloud = cloud
+        serverless_spec.region = region
+        if len(src_dict) <= 2 or src_dict.keys() <= _KNOWN_KEYS:
+            serverless_spec.additional_properties = {}
+        else:
+            serverless_spec.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return serverless_spec
 
     @property

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from .._waiting import PollSchedule
+from .._polling import PollSchedule
 from ._faults import Faults
 from ._lifecycle import Timing, Transition
 from ._wire import ApiError, Body, Reply, check_name, error_reply, invalid, json_reply, not_found
