@@ -10,7 +10,7 @@ VENV          := .venv
 PY            := $(VENV)/bin/python
 CODEGEN       := cd openapi && ../$(PY) -m codegen
 
-.PHONY: help setup pull spec specs diff generate check-generated lint test quickstart lock
+.PHONY: help setup pull spec specs diff bench generate check-generated lint test quickstart lock
 
 help:
 	@echo "make setup            create .venv and install the project with its pinned dev tools"
@@ -19,6 +19,7 @@ help:
 	@echo "make generate         regenerate generated/ from the pinned spec"
 	@echo "make check-generated  fail if generated/ differs from a fresh generation"
 	@echo "make diff TO=2024-10  review an API change: Markdown + JSON report, exit 1 if anything breaks"
+	@echo "make bench            benchmark against raw httpx and the official SDK (writes bench/results.md)"
 	@echo "make quickstart       run examples/quickstart.py against the bundled emulator"
 	@echo "make test             lint, type-check and run the test suite (contract tests included)"
 
@@ -65,6 +66,10 @@ diff: $(STAMP)
 	$(CODEGEN).diff --base-url '$(SPEC_BASE_URL)' $(if $(TO),--to '$(TO)') $(if $(FROM),--from '$(FROM)') \
 		$(if $(FROM_SPEC),--from-spec '$(abspath $(FROM_SPEC))') $(if $(TO_SPEC),--to-spec '$(abspath $(TO_SPEC))') \
 		--out-dir '$(CURDIR)/build/diff'
+
+# Benchmark against raw httpx and pinecone-client 5.0.1 (own venvs under .bench/); a few minutes.
+bench: $(STAMP)
+	cd openapi && ../$(PY) ../bench/run.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check overlay tests openapi/codegen examples

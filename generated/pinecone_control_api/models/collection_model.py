@@ -79,6 +79,8 @@ class CollectionModel:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         name = src_dict["name"]
+        if name.__class__ is not str:
+            raise TypeError(f"CollectionModel.name must be a string, not {name.__class__.__name__}")
 
         _status = src_dict["status"]
         status: CollectionModelStatus
@@ -88,12 +90,20 @@ class CollectionModel:
             status = CollectionModelStatus(_status)
 
         environment = src_dict["environment"]
+        if environment.__class__ is not str:
+            raise TypeError(f"CollectionModel.environment must be a string, not {environment.__class__.__name__}")
 
         size = src_dict.get("size", UNSET)
+        if size is not UNSET and size.__class__ is not int:
+            raise TypeError(f"CollectionModel.size must be an integer, not {size.__class__.__name__}")
 
         dimension = src_dict.get("dimension", UNSET)
+        if dimension is not UNSET and dimension.__class__ is not int:
+            raise TypeError(f"CollectionModel.dimension must be an integer, not {dimension.__class__.__name__}")
 
         vector_count = src_dict.get("vector_count", UNSET)
+        if vector_count is not UNSET and vector_count.__class__ is not int:
+            raise TypeError(f"CollectionModel.vector_count must be an integer, not {vector_count.__class__.__name__}")
 
         collection_model = cls.__new__(cls)
         collection_model.name = name

@@ -54,8 +54,16 @@ class ConfigureIndexRequestSpecPod:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         replicas = src_dict.get("replicas", UNSET)
+        if replicas is not UNSET and replicas.__class__ is not int:
+            raise TypeError(
+                f"ConfigureIndexRequestSpecPod.replicas must be an integer, not {replicas.__class__.__name__}"
+            )
 
         pod_type = src_dict.get("pod_type", UNSET)
+        if pod_type is not UNSET and pod_type.__class__ is not str:
+            raise TypeError(
+                f"ConfigureIndexRequestSpecPod.pod_type must be a string, not {pod_type.__class__.__name__}"
+            )
 
         configure_index_request_spec_pod = cls.__new__(cls)
         configure_index_request_spec_pod.replicas = replicas

@@ -49,8 +49,12 @@ class CreateCollectionRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         name = src_dict["name"]
+        if name.__class__ is not str:
+            raise TypeError(f"CreateCollectionRequest.name must be a string, not {name.__class__.__name__}")
 
         source = src_dict["source"]
+        if source.__class__ is not str:
+            raise TypeError(f"CreateCollectionRequest.source must be a string, not {source.__class__.__name__}")
 
         create_collection_request = cls.__new__(cls)
         create_collection_request.name = name

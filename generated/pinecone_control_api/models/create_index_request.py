@@ -94,8 +94,12 @@ class CreateIndexRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         name = src_dict["name"]
+        if name.__class__ is not str:
+            raise TypeError(f"CreateIndexRequest.name must be a string, not {name.__class__.__name__}")
 
         dimension = src_dict["dimension"]
+        if dimension.__class__ is not int:
+            raise TypeError(f"CreateIndexRequest.dimension must be an integer, not {dimension.__class__.__name__}")
 
         spec = IndexSpec.from_dict(src_dict["spec"])
 

@@ -62,6 +62,8 @@ class EmbedRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         model = src_dict["model"]
+        if model.__class__ is not str:
+            raise TypeError(f"EmbedRequest.model must be a string, not {model.__class__.__name__}")
 
         inputs = []
         _inputs = src_dict["inputs"]

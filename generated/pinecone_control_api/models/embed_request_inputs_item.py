@@ -37,6 +37,8 @@ class EmbedRequestInputsItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         text = src_dict.get("text", UNSET)
+        if text is not UNSET and text.__class__ is not str:
+            raise TypeError(f"EmbedRequestInputsItem.text must be a string, not {text.__class__.__name__}")
 
         embed_request_inputs_item = cls.__new__(cls)
         embed_request_inputs_item.text = text

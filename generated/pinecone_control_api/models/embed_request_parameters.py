@@ -52,8 +52,12 @@ class EmbedRequestParameters:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         input_type = src_dict.get("input_type", UNSET)
+        if input_type is not UNSET and input_type.__class__ is not str:
+            raise TypeError(f"EmbedRequestParameters.input_type must be a string, not {input_type.__class__.__name__}")
 
         truncate = src_dict.get("truncate", UNSET)
+        if truncate is not UNSET and truncate.__class__ is not str:
+            raise TypeError(f"EmbedRequestParameters.truncate must be a string, not {truncate.__class__.__name__}")
 
         embed_request_parameters = cls.__new__(cls)
         embed_request_parameters.input_type = input_type

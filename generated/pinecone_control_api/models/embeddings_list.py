@@ -63,6 +63,8 @@ class EmbeddingsList:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         model = src_dict.get("model", UNSET)
+        if model is not UNSET and model.__class__ is not str:
+            raise TypeError(f"EmbeddingsList.model must be a string, not {model.__class__.__name__}")
 
         _data = src_dict.get("data", UNSET)
         data: list[Embedding] | Unset = UNSET

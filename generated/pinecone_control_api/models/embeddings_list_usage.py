@@ -38,6 +38,10 @@ class EmbeddingsListUsage:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         total_tokens = src_dict.get("total_tokens", UNSET)
+        if total_tokens is not UNSET and total_tokens.__class__ is not int:
+            raise TypeError(
+                f"EmbeddingsListUsage.total_tokens must be an integer, not {total_tokens.__class__.__name__}"
+            )
 
         embeddings_list_usage = cls.__new__(cls)
         embeddings_list_usage.total_tokens = total_tokens

@@ -54,6 +54,8 @@ class ErrorResponse:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         status = src_dict["status"]
+        if status.__class__ is not int:
+            raise TypeError(f"ErrorResponse.status must be an integer, not {status.__class__.__name__}")
 
         error = ErrorResponseError.from_dict(src_dict["error"])
 

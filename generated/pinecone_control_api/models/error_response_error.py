@@ -73,6 +73,8 @@ class ErrorResponseError:
             code = ErrorResponseErrorCode(_code)
 
         message = src_dict["message"]
+        if message.__class__ is not str:
+            raise TypeError(f"ErrorResponseError.message must be a string, not {message.__class__.__name__}")
 
         _details = src_dict.get("details", UNSET)
         details: ErrorResponseErrorDetails | Unset

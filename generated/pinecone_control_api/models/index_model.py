@@ -96,8 +96,12 @@ class IndexModel:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         name = src_dict["name"]
+        if name.__class__ is not str:
+            raise TypeError(f"IndexModel.name must be a string, not {name.__class__.__name__}")
 
         dimension = src_dict["dimension"]
+        if dimension.__class__ is not int:
+            raise TypeError(f"IndexModel.dimension must be an integer, not {dimension.__class__.__name__}")
 
         _metric = src_dict["metric"]
         metric: IndexModelMetric
@@ -107,6 +111,8 @@ class IndexModel:
             metric = IndexModelMetric(_metric)
 
         host = src_dict["host"]
+        if host.__class__ is not str:
+            raise TypeError(f"IndexModel.host must be a string, not {host.__class__.__name__}")
 
         spec = IndexModelSpec.from_dict(src_dict["spec"])
 

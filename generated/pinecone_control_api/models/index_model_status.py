@@ -52,6 +52,8 @@ class IndexModelStatus:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         ready = src_dict["ready"]
+        if ready.__class__ is not bool:
+            raise TypeError(f"IndexModelStatus.ready must be a boolean, not {ready.__class__.__name__}")
 
         _state = src_dict["state"]
         state: IndexModelStatusState

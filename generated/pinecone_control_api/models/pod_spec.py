@@ -106,14 +106,24 @@ class PodSpec:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         environment = src_dict["environment"]
+        if environment.__class__ is not str:
+            raise TypeError(f"PodSpec.environment must be a string, not {environment.__class__.__name__}")
 
         pod_type = src_dict["pod_type"]
+        if pod_type.__class__ is not str:
+            raise TypeError(f"PodSpec.pod_type must be a string, not {pod_type.__class__.__name__}")
 
         replicas = src_dict.get("replicas", UNSET)
+        if replicas is not UNSET and replicas.__class__ is not int:
+            raise TypeError(f"PodSpec.replicas must be an integer, not {replicas.__class__.__name__}")
 
         shards = src_dict.get("shards", UNSET)
+        if shards is not UNSET and shards.__class__ is not int:
+            raise TypeError(f"PodSpec.shards must be an integer, not {shards.__class__.__name__}")
 
         pods = src_dict.get("pods", UNSET)
+        if pods is not UNSET and pods.__class__ is not int:
+            raise TypeError(f"PodSpec.pods must be an integer, not {pods.__class__.__name__}")
 
         _metadata_config = src_dict.get("metadata_config", UNSET)
         metadata_config: PodSpecMetadataConfig | Unset
@@ -123,6 +133,8 @@ class PodSpec:
             metadata_config = PodSpecMetadataConfig.from_dict(_metadata_config)
 
         source_collection = src_dict.get("source_collection", UNSET)
+        if source_collection is not UNSET and source_collection.__class__ is not str:
+            raise TypeError(f"PodSpec.source_collection must be a string, not {source_collection.__class__.__name__}")
 
         pod_spec = cls.__new__(cls)
         pod_spec.environment = environment

@@ -57,6 +57,8 @@ class ServerlessSpec:
             cloud = ServerlessSpecCloud(_cloud)
 
         region = src_dict["region"]
+        if region.__class__ is not str:
+            raise TypeError(f"ServerlessSpec.region must be a string, not {region.__class__.__name__}")
 
         serverless_spec = cls.__new__(cls)
         serverless_spec.cloud = cloud

@@ -129,6 +129,7 @@ class Exchange:
 
     delay: float
     reply: Reply | None
+    reset: bool = False  # send half of `reply`, then reset the connection
 
 
 @dataclass
@@ -182,7 +183,10 @@ class Emulator:
         if action.reply is not None:
             self._record(method, path, operation, action.reply.status)
             return Exchange(action.delay, action.reply)
-        return Exchange(action.delay, self.handle(method, path, headers, body))
+        reply = self.handle(method, path, headers, body)
+        if action.content_type is not None:
+            reply.headers["content-type"] = action.content_type
+        return Exchange(action.delay, reply, reset=action.reset)
 
     def handle(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Reply:
         """The emulated API itself (no faults): one request in, one reply out."""

@@ -17,6 +17,8 @@ class Fault:
     remaining: int
     reply: Reply | None = None
     drop: bool = False
+    reset: bool = False  # answer, then reset the connection halfway through the body
+    content_type: str | None = None  # answer for real, with this content-type instead
     delay: float = 0.0
     operation: str | None = None  # only requests of this operation match
 
@@ -28,6 +30,8 @@ class Action:
     delay: float = 0.0
     reply: Reply | None = None
     drop: bool = False
+    reset: bool = False
+    content_type: str | None = None
 
 
 @dataclass
@@ -64,6 +68,15 @@ class Faults:
         """Close the connection without answering the next `count` matching requests."""
         self._add(Fault(count, drop=True, operation=operation))
 
+    def reset_next(self, count: int = 1, *, operation: str | None = None) -> None:
+        """Start the real answer to the next `count` matching requests, then reset the connection
+        halfway through the body (a proxy or server dying mid-response)."""
+        self._add(Fault(count, reset=True, operation=operation))
+
+    def retype_next(self, count: int, content_type: str, *, operation: str | None = None) -> None:
+        """Answer the next `count` matching requests for real, but label the body `content_type`."""
+        self._add(Fault(count, content_type=content_type, operation=operation))
+
     def delay_next(self, count: int, seconds: float, *, operation: str | None = None) -> None:
         self._add(Fault(count, delay=seconds, operation=operation))
 
@@ -85,5 +98,5 @@ class Faults:
                     fault.remaining -= 1
                     if fault.remaining == 0:
                         self._queue.remove(fault)
-                    return Action(self.latency + fault.delay, fault.reply, fault.drop)
+                    return Action(self.latency + fault.delay, fault.reply, fault.drop, fault.reset, fault.content_type)
         return Action(self.latency)

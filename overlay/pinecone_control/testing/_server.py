@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import struct
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -10,6 +11,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from ._emulator import Emulator
+from ._wire import Reply, error_reply
 
 _MAX_BODY = 16 * 1024 * 1024
 
@@ -30,9 +32,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _serve(self) -> None:
         emulator = self.server.emulator
-        length = int(self.headers.get("content-length") or 0)
-        if length > _MAX_BODY:
-            self.send_error(413)
+        try:
+            length = int(self.headers.get("content-length") or 0)
+        except ValueError:
+            length = -1
+        if not 0 <= length <= _MAX_BODY:
+            self.close_connection = True
+            self._write(error_reply(400 if length < 0 else 413, "INVALID_ARGUMENT", "Bad content-length."), reset=False)
             return
         body = self.rfile.read(length) if length else b""
         exchange = emulator.process(self.command, self.path, dict(self.headers.items()), body)
@@ -43,13 +49,27 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
             return
-        self.send_response(reply.status)
-        for name, value in reply.headers.items():
-            self.send_header(name, value)
-        self.send_header("content-length", str(len(reply.body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(reply.body)
+        try:
+            self._write(reply, reset=exchange.reset)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client gave up first (its read timeout): nothing to tell it
+
+    def _write(self, reply: Reply, *, reset: bool) -> None:
+        head = [f"HTTP/1.1 {reply.status} {self.responses.get(reply.status, ('',))[0]}"]
+        head += [f"{name}: {value}" for name, value in reply.headers.items()]
+        head += [f"content-length: {len(reply.body)}", f"date: {self.date_time_string()}", "", ""]
+        raw = "\r\n".join(head).encode("latin-1") + (b"" if self.command == "HEAD" else reply.body)
+        if reset:
+            # Half of what the answer would be (headers included when there is no body), then a
+            # TCP RST (linger 0), as a crashing peer sends, not an orderly FIN.
+            cut = len(raw) - len(reply.body) // 2 if reply.body else len(head[0])
+            self.wfile.write(raw[:cut])
+            self.wfile.flush()
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.close_connection = True
+            self.connection.close()
+            return
+        self.wfile.write(raw)
 
     def __getattr__(self, name: str) -> Any:
         # http.server looks up `do_<METHOD>`: route every method, so an undeclared one (TRACE, QUERY,
@@ -75,7 +95,10 @@ class EmulatorServer:
     def __init__(self, emulator: Emulator | None = None, host: str = "127.0.0.1", port: int = 0) -> None:
         self.emulator = emulator or Emulator()
         self._server = _Server((host, port), self.emulator)
-        self._thread = threading.Thread(target=self._server.serve_forever, name="pinecone-emulator", daemon=True)
+        # A short poll interval: stop() returns within 50 ms (tests start and stop many servers).
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="pinecone-emulator", daemon=True
+        )
 
     @property
     def url(self) -> str:

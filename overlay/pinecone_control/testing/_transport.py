@@ -13,6 +13,8 @@ from ._emulator import Emulator, Exchange
 def _response(request: httpx.Request, exchange: Exchange) -> httpx.Response:
     if exchange.reply is None:
         raise httpx.RemoteProtocolError("Server disconnected without sending a response.", request=request)
+    if exchange.reset:
+        raise httpx.ReadError("[Errno 104] Connection reset by peer", request=request)
     reply = exchange.reply
     return httpx.Response(reply.status, headers=reply.headers, content=reply.body, request=request)
 

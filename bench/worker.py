@@ -1,0 +1,150 @@
+"""One benchmark measurement, run inside a contender's own venv; prints one JSON object.
+
+    python bench/worker.py CONTENDER SCENARIO [--port P] [--calls N] [--ready-after T]
+
+CONTENDER: raw (plain httpx), ours (pinecone-control), sdk (pinecone-client 5.0.1).
+SCENARIO: cold, sync, async, wait. Imports happen inside the functions: each venv has only its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from typing import Any
+
+API_KEY = "bench-key"
+DESCRIBED = "index-001"
+CONCURRENCY = 1000
+# The pool both async contenders get: pinecone-control's default limits.
+MAX_CONNECTIONS, MAX_KEEPALIVE = 100, 20
+
+
+def cold(contender: str) -> dict[str, Any]:
+    started = time.perf_counter()
+    if contender == "raw":
+        import httpx
+
+        httpx.Client()
+    elif contender == "ours":
+        import pinecone_control
+
+        pinecone_control.Client(api_key=API_KEY)
+    else:
+        from pinecone import Pinecone
+
+        Pinecone(api_key=API_KEY)
+    return {"seconds": time.perf_counter() - started}
+
+
+def _mean_us(call: Any, calls: int) -> float:
+    for _ in range(20):
+        call()  # warm the connection and caches
+    started = time.perf_counter()
+    for _ in range(calls):
+        call()
+    return (time.perf_counter() - started) / calls * 1e6
+
+
+def sync(contender: str, url: str, calls: int) -> dict[str, Any]:
+    if contender == "raw":
+        import httpx
+
+        http = httpx.Client()
+        list_call = lambda: http.get(f"{url}/indexes", headers={"Api-Key": API_KEY}).json()  # noqa: E731
+        describe_call = lambda: http.get(f"{url}/indexes/{DESCRIBED}", headers={"Api-Key": API_KEY}).json()  # noqa: E731
+    elif contender == "ours":
+        import pinecone_control
+
+        client = pinecone_control.Client(api_key=API_KEY, host=url)
+        list_call = lambda: client.list_indexes()  # noqa: E731
+        describe_call = lambda: client.describe_index(DESCRIBED)  # noqa: E731
+    else:
+        from pinecone import Pinecone
+
+        pc = Pinecone(api_key=API_KEY, host=url)
+        list_call = lambda: pc.list_indexes()  # noqa: E731
+        describe_call = lambda: pc.describe_index(DESCRIBED)  # noqa: E731
+    listed = list_call()
+    assert len(listed["indexes"] if isinstance(listed, dict) else listed.indexes) == 100
+    return {"list_us": _mean_us(list_call, calls), "describe_us": _mean_us(describe_call, calls * 2)}
+
+
+def concurrent(contender: str, url: str) -> dict[str, Any]:
+    import asyncio
+
+    import httpx
+
+    limits = httpx.Limits(max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_KEEPALIVE)
+
+    async def run() -> float:
+        if contender == "raw":
+            http = httpx.AsyncClient(limits=limits)
+
+            async def describe() -> Any:
+                return (await http.get(f"{url}/indexes/{DESCRIBED}", headers={"Api-Key": API_KEY})).json()
+
+            close = http.aclose
+        else:
+            import pinecone_control
+
+            pool = httpx.AsyncClient(limits=limits)
+            client = pinecone_control.AsyncClient(api_key=API_KEY, host=url, http_client=pool)
+
+            async def describe() -> Any:
+                return await client.describe_index(DESCRIBED)
+
+            close = pool.aclose
+        await asyncio.gather(*(describe() for _ in range(100)))  # warm the pool
+        started = time.perf_counter()
+        await asyncio.gather(*(describe() for _ in range(CONCURRENCY)))
+        elapsed = time.perf_counter() - started
+        await close()
+        return elapsed
+
+    elapsed = asyncio.run(run())
+    return {"per_second": CONCURRENCY / elapsed}
+
+
+def wait(contender: str, url: str, ready_after: float) -> dict[str, Any]:
+    started = time.perf_counter()
+    if contender == "ours":
+        import pinecone_control
+
+        client = pinecone_control.Client(api_key=API_KEY, host=url)
+        client.create_index("index-999", 1536, pinecone_control.serverless_spec("aws", "us-east-1"), wait_timeout=None)
+    else:
+        from pinecone import Pinecone, ServerlessSpec
+
+        pc = Pinecone(api_key=API_KEY, host=url)
+        pc.create_index("index-999", 1536, spec=ServerlessSpec(cloud="aws", region="us-east-1"), timeout=None)
+    returned_after = time.perf_counter() - started
+    import urllib.request
+
+    with urllib.request.urlopen(f"{url}/wait-stats") as response:
+        stats = json.loads(response.read())
+    return {"lag": returned_after - ready_after, "polls": stats["polls"], "seconds": returned_after}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("contender", choices=["raw", "ours", "sdk"])
+    parser.add_argument("scenario", choices=["cold", "sync", "async", "wait"])
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--calls", type=int, default=200)
+    parser.add_argument("--ready-after", type=float, default=1.0)
+    args = parser.parse_args()
+    url = f"http://127.0.0.1:{args.port}"
+    if args.scenario == "cold":
+        result = cold(args.contender)
+    elif args.scenario == "sync":
+        result = sync(args.contender, url, args.calls)
+    elif args.scenario == "async":
+        result = concurrent(args.contender, url)
+    else:
+        result = wait(args.contender, url, args.ready_after)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
