@@ -72,9 +72,9 @@ bench: $(STAMP)
 	cd openapi && ../$(PY) ../bench/run.py
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check overlay tests openapi/codegen examples
-	$(VENV)/bin/ruff format --check overlay tests openapi/codegen examples
-	$(VENV)/bin/mypy overlay/pinecone_control tests openapi/codegen examples
+	$(VENV)/bin/ruff check overlay tests openapi/codegen examples bench
+	$(VENV)/bin/ruff format --check overlay tests openapi/codegen examples bench
+	$(VENV)/bin/mypy overlay/pinecone_control tests openapi/codegen examples bench
 
 test: spec specs lint $(NODE_STAMP)
 	$(PY) -m pytest

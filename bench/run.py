@@ -77,8 +77,11 @@ def generate_seconds() -> float:
     for _ in range(3):
         started = time.perf_counter()
         # A full generation (pinned generator, normalisation, ruff) into a scratch directory.
-        code = "import pathlib, tempfile; from codegen.generate import generate_into; generate_into(pathlib.Path(tempfile.mkdtemp()))"
-        subprocess.run([sys.executable, "-c", code], cwd=ROOT / "openapi", check=True, capture_output=True)  # fmt: skip
+        code = (
+            "import pathlib, tempfile; from codegen.generate import generate_into; "
+            "generate_into(pathlib.Path(tempfile.mkdtemp()))"
+        )
+        subprocess.run([sys.executable, "-c", code], cwd=ROOT / "openapi", check=True, capture_output=True)
         times.append(time.perf_counter() - started)
     return statistics.median(times)
 
@@ -127,8 +130,9 @@ def main() -> int:
         print(f"bench: waiting for an index that is Ready after {seconds} s", flush=True)
         for name, python in (("ours", ours), ("sdk", sdk)):
             with stub(ours, ready_after=seconds) as port:
-                figures[f"wait_{seconds}_{name}"] = worker(python, name, "wait", "--port", str(port),
-                                                           "--ready-after", str(seconds))  # fmt: skip
+                figures[f"wait_{seconds}_{name}"] = worker(
+                    python, name, "wait", "--port", str(port), "--ready-after", str(seconds)
+                )
 
     print("bench: make generate", flush=True)
     figures["generate_s"] = generate_seconds()
@@ -152,27 +156,67 @@ def render(f: dict[str, Any]) -> str:
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     cold = f["cold_ours"] / f["cold_raw"]
-    lines.append(row("cold start: import + construct client", f"{f['cold_raw'] * 1e3:.1f} ms",
-                     f"{f['cold_ours'] * 1e3:.1f} ms", f"{cold:.2f}×", f"{f['cold_sdk'] * 1e3:.1f} ms",
-                     f"{f['cold_sdk'] / f['cold_raw']:.2f}×", "≤ 1.10×", cold <= 1.10))  # fmt: skip
-    for key, what, target in (("list", "list_indexes (100 indexes), sync", 1.15),
-                              ("describe", "describe_index, sync", 1.05)):  # fmt: skip
+    lines.append(
+        row(
+            "cold start: import + construct client",
+            f"{f['cold_raw'] * 1e3:.1f} ms",
+            f"{f['cold_ours'] * 1e3:.1f} ms",
+            f"{cold:.2f}x",
+            f"{f['cold_sdk'] * 1e3:.1f} ms",
+            f"{f['cold_sdk'] / f['cold_raw']:.2f}x",
+            "≤ 1.10x",
+            cold <= 1.10,
+        )
+    )
+    for key, what, target in (
+        ("list", "list_indexes (100 indexes), sync", 1.15),
+        ("describe", "describe_index, sync", 1.05),
+    ):
         ratio = f[f"{key}_ours"] / f[f"{key}_raw"]
-        lines.append(row(what, f"{f[f'{key}_raw']:.0f} µs", f"{f[f'{key}_ours']:.0f} µs", f"{ratio:.2f}×",
-                         f"{f[f'{key}_sdk']:.0f} µs", f"{f[f'{key}_sdk'] / f[f'{key}_raw']:.2f}×", f"≤ {target:.2f}×",
-                         ratio <= target))  # fmt: skip
+        lines.append(
+            row(
+                what,
+                f"{f[f'{key}_raw']:.0f} µs",
+                f"{f[f'{key}_ours']:.0f} µs",
+                f"{ratio:.2f}x",
+                f"{f[f'{key}_sdk']:.0f} µs",
+                f"{f[f'{key}_sdk'] / f[f'{key}_raw']:.2f}x",
+                f"≤ {target:.2f}x",
+                ratio <= target,
+            )
+        )
     throughput = f["async_ours"] / f["async_raw"]
-    lines.append(row("async: 1000 concurrent describe_index", f"{f['async_raw']:.0f}/s", f"{f['async_ours']:.0f}/s",
-                     f"{throughput:.2f}×", "(no async)", "", "≥ 0.80×", throughput >= 0.8))  # fmt: skip
+    lines.append(
+        row(
+            "async: 1000 concurrent describe_index",
+            f"{f['async_raw']:.0f}/s",
+            f"{f['async_ours']:.0f}/s",
+            f"{throughput:.2f}x",
+            "(no async)",
+            "",
+            "≥ 0.80x",
+            throughput >= 0.8,
+        )
+    )
     for seconds in WAITS:
         ours, sdk = f[f"wait_{seconds}_ours"], f[f"wait_{seconds}_sdk"]
         rate = ours["polls"] / ours["seconds"]
         met = ours["lag"] <= 1.0 and rate <= 1.0 + 1e-9
-        lines.append(row(f"wait: Ready after {seconds:g} s (seen after flip; polls)", "—",
-                         f"+{ours['lag']:.2f} s; {ours['polls']} polls ({rate:.2f}/s)", "",
-                         f"+{sdk['lag']:.2f} s; {sdk['polls']} polls", "", "≤ 1 s; ≤ 1 poll/s", met))  # fmt: skip
-    lines.append(row("make generate (wall)", "—", f"{f['generate_s']:.2f} s", "", "—", "", "< 10 s",
-                     f["generate_s"] < 10))  # fmt: skip
+        lines.append(
+            row(
+                f"wait: Ready after {seconds:g} s (seen after flip; polls)",
+                "—",
+                f"+{ours['lag']:.2f} s; {ours['polls']} polls ({rate:.2f}/s)",
+                "",
+                f"+{sdk['lag']:.2f} s; {sdk['polls']} polls",
+                "",
+                "≤ 1 s; ≤ 1 poll/s",
+                met,
+            )
+        )
+    lines.append(
+        row("make generate (wall)", "—", f"{f['generate_s']:.2f} s", "", "—", "", "< 10 s", f["generate_s"] < 10)
+    )
     return "\n".join(lines) + "\n"
 
 

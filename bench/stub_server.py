@@ -21,13 +21,29 @@ from typing import Any
 
 def index(i: int, *, pod: bool, state: str = "Ready") -> dict[str, Any]:
     spec: dict[str, Any] = (
-        {"pod": {"environment": "us-east1-gcp", "pod_type": "p1.x1", "pods": 1, "replicas": 1, "shards": 1,
-                 "metadata_config": {"indexed": ["genre", "year"]}}}
-        if pod else {"serverless": {"cloud": "aws", "region": "us-east-1"}}
-    )  # fmt: skip
+        {
+            "pod": {
+                "environment": "us-east1-gcp",
+                "pod_type": "p1.x1",
+                "pods": 1,
+                "replicas": 1,
+                "shards": 1,
+                "metadata_config": {"indexed": ["genre", "year"]},
+            }
+        }
+        if pod
+        else {"serverless": {"cloud": "aws", "region": "us-east-1"}}
+    )
     name = f"index-{i:03d}"
-    return {"name": name, "dimension": 1536, "metric": "cosine", "host": f"{name}-c01b5b5.svc.us-east-1.pinecone.io",
-            "deletion_protection": "disabled", "spec": spec, "status": {"ready": state == "Ready", "state": state}}  # fmt: skip
+    return {
+        "name": name,
+        "dimension": 1536,
+        "metric": "cosine",
+        "host": f"{name}-c01b5b5.svc.us-east-1.pinecone.io",
+        "deletion_protection": "disabled",
+        "spec": spec,
+        "status": {"ready": state == "Ready", "state": state},
+    }
 
 
 class Stub:
@@ -76,8 +92,11 @@ class Stub:
                     await reader.readexactly(length)
                 status, body = self.answer(method, path)
                 reason = {200: "OK", 201: "Created", 404: "Not Found"}[status]
-                writer.write(b"HTTP/1.1 %d %s\r\ncontent-type: application/json\r\ncontent-length: %d\r\n\r\n"
-                             % (status, reason.encode(), len(body)) + body)  # fmt: skip
+                writer.write(
+                    b"HTTP/1.1 %d %s\r\ncontent-type: application/json\r\ncontent-length: %d\r\n\r\n"
+                    % (status, reason.encode(), len(body))
+                    + body
+                )
                 await writer.drain()
         except (asyncio.IncompleteReadError, ConnectionError):
             pass

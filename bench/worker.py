@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections.abc import Callable
 from typing import Any
 
 API_KEY = "bench-key"
@@ -31,7 +32,7 @@ def cold(contender: str) -> dict[str, Any]:
 
         pinecone_control.Client(api_key=API_KEY)
     else:
-        from pinecone import Pinecone
+        from pinecone import Pinecone  # type: ignore[import-not-found]  # only in the SDK's venv
 
         Pinecone(api_key=API_KEY)
     return {"seconds": time.perf_counter() - started}
@@ -47,6 +48,8 @@ def _mean_us(call: Any, calls: int) -> float:
 
 
 def sync(contender: str, url: str, calls: int) -> dict[str, Any]:
+    list_call: Callable[[], Any]
+    describe_call: Callable[[], Any]
     if contender == "raw":
         import httpx
 
@@ -65,7 +68,7 @@ def sync(contender: str, url: str, calls: int) -> dict[str, Any]:
         pc = Pinecone(api_key=API_KEY, host=url)
         list_call = lambda: pc.list_indexes()  # noqa: E731
         describe_call = lambda: pc.describe_index(DESCRIBED)  # noqa: E731
-    listed = list_call()
+    listed: Any = list_call()
     assert len(listed["indexes"] if isinstance(listed, dict) else listed.indexes) == 100
     return {"list_us": _mean_us(list_call, calls), "describe_us": _mean_us(describe_call, calls * 2)}
 

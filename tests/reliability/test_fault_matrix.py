@@ -36,19 +36,30 @@ class Operation:
 
 OPERATIONS = [
     Operation("list_indexes", lambda api: api.list_indexes(), 200, "IndexList"),
-    Operation("create_index", lambda api: api.create_index("fresh", 8, pc.serverless_spec("aws", "us-east-1")), 201,
-              "IndexModel", idempotent=False),
+    Operation(
+        "create_index",
+        lambda api: api.create_index("fresh", 8, pc.serverless_spec("aws", "us-east-1")),
+        201,
+        "IndexModel",
+        idempotent=False,
+    ),
     Operation("describe_index", lambda api: api.describe_index("movies"), 200, "IndexModel"),
     Operation("delete_index", lambda api: api.delete_index("victim"), 202, None),
     Operation("configure_index", lambda api: api.configure_index("pods", replicas=2), 202, "IndexModel"),
     Operation("list_collections", lambda api: api.list_collections(), 200, "CollectionList"),
-    Operation("create_collection", lambda api: api.create_collection("fresh-snap", "pods"), 201, "CollectionModel",
-              idempotent=False),
+    Operation(
+        "create_collection",
+        lambda api: api.create_collection("fresh-snap", "pods"),
+        201,
+        "CollectionModel",
+        idempotent=False,
+    ),
     Operation("describe_collection", lambda api: api.describe_collection("snap"), 200, "CollectionModel"),
     Operation("delete_collection", lambda api: api.delete_collection("old-snap"), 202, None),
-    Operation("embed", lambda api: api.embed("multilingual-e5-large", ["hi"], input_type="query"), 200,
-              "EmbeddingsList"),
-]  # fmt: skip
+    Operation(
+        "embed", lambda api: api.embed("multilingual-e5-large", ["hi"], input_type="query"), 200, "EmbeddingsList"
+    ),
+]
 
 
 def seed(emulator: Emulator) -> None:
@@ -129,15 +140,21 @@ def _raw_body_kept(body: bytes) -> Callable[[Any], None]:
 
 
 def _status_once(status: int) -> Fault:
-    return Fault(f"{status} once, then success", lambda op: True,
-                 lambda e, op: e.faults.fail_next(1, status, operation=op.name),
-                 lambda op: _retried(op, then_ok=True, error=pc.InternalServerError))  # fmt: skip
+    return Fault(
+        f"{status} once, then success",
+        lambda op: True,
+        lambda e, op: e.faults.fail_next(1, status, operation=op.name),
+        lambda op: _retried(op, then_ok=True, error=pc.InternalServerError),
+    )
 
 
 def _status_always(status: int) -> Fault:
-    return Fault(f"{status} persistently", lambda op: True,
-                 lambda e, op: e.faults.fail_next(50, status, operation=op.name),
-                 lambda op: _retried(op, then_ok=False, error=pc.InternalServerError))  # fmt: skip
+    return Fault(
+        f"{status} persistently",
+        lambda op: True,
+        lambda e, op: e.faults.fail_next(50, status, operation=op.name),
+        lambda op: _retried(op, then_ok=False, error=pc.InternalServerError),
+    )
 
 
 def _http_date(seconds: float) -> str:
@@ -163,46 +180,86 @@ def _keeps_extra(result: Any) -> None:
 
 
 FAULTS = [
-    Fault("connection refused", lambda op: True, lambda e, op: None,
-          lambda op: Expect(pc.APIConnectionError, 0)),
-    Fault("connection reset mid-response", lambda op: True, lambda e, op: e.faults.reset_next(1, operation=op.name),
-          lambda op: _retried(op, then_ok=True, error=pc.APIConnectionError)),
-    Fault("read timeout", lambda op: True, lambda e, op: e.faults.delay_next(1, 1.0, operation=op.name),
-          lambda op: _retried(op, then_ok=True, error=pc.APITimeoutError)),
+    Fault("connection refused", lambda op: True, lambda e, op: None, lambda op: Expect(pc.APIConnectionError, 0)),
+    Fault(
+        "connection reset mid-response",
+        lambda op: True,
+        lambda e, op: e.faults.reset_next(1, operation=op.name),
+        lambda op: _retried(op, then_ok=True, error=pc.APIConnectionError),
+    ),
+    Fault(
+        "read timeout",
+        lambda op: True,
+        lambda e, op: e.faults.delay_next(1, 1.0, operation=op.name),
+        lambda op: _retried(op, then_ok=True, error=pc.APITimeoutError),
+    ),
     *(_status_once(status) for status in (500, 502, 503, 504)),
     *(_status_always(status) for status in (500, 502, 503, 504)),
-    Fault("429 with Retry-After seconds", lambda op: True,
-          lambda e, op: e.faults.fail_next(1, 429, retry_after=2, operation=op.name),
-          lambda op: Expect(None, 2)),
-    Fault("429 with Retry-After HTTP date", lambda op: True,
-          lambda e, op: e.faults.fail_next(1, 429, retry_after=_http_date(3), operation=op.name),
-          lambda op: Expect(None, 2)),
-    Fault("HTML error page from a proxy (502)", lambda op: True,
-          lambda e, op: e.faults.fail_next(50, 502, HTML, content_type="text/html", operation=op.name),
-          lambda op: Expect(pc.InternalServerError, 1 + MAX_RETRIES if op.idempotent else 1,
-                            _raw_body_kept(HTML.encode()))),
-    Fault("empty success body", lambda op: True,
-          lambda e, op: e.faults.fail_next(1, op.success, b"", content_type="application/json", operation=op.name),
-          lambda op: Expect(pc.ResponseValidationError if op.body else None, 1,
-                            _raw_body_kept(b"") if op.body else None)),
-    Fault("truncated JSON", lambda op: op.body is not None,
-          lambda e, op: e.faults.fail_next(1, op.success, b'{"indexes": [{"name": "trunc', operation=op.name,
-                                           content_type="application/json"),
-          lambda op: Expect(pc.ResponseValidationError, 1, _raw_body_kept(b'{"indexes": [{"name": "trunc'))),
-    Fault("wrong content type", lambda op: op.body is not None,
-          lambda e, op: e.faults.retype_next(1, "text/plain; charset=latin-1", operation=op.name),
-          lambda op: Expect(None, 1)),
-    Fault("unknown enum value", lambda op: op.body in {"IndexModel", "IndexList", "CollectionModel", "CollectionList"},
-          _hook(_with_unknown_enum), lambda op: Expect(None, 1)),
-    Fault("unknown extra field", lambda op: op.body is not None,
-          _hook(lambda model, payload: {**payload, "brand_new_field": {"added": "later"}}),
-          lambda op: Expect(None, 1, _keeps_extra)),
-    Fault("required field missing", lambda op: op.body in {"IndexModel", "IndexList", "CollectionModel",
-                                                           "CollectionList"},
-          _hook(_without_required), lambda op: Expect(pc.ResponseValidationError, 1)),
-    Fault(f"very large list ({LARGE} items)", lambda op: op.body in {"IndexList", "CollectionList"},
-          _hook(_large), lambda op: Expect(None, 1, _is_large)),
-]  # fmt: skip
+    Fault(
+        "429 with Retry-After seconds",
+        lambda op: True,
+        lambda e, op: e.faults.fail_next(1, 429, retry_after=2, operation=op.name),
+        lambda op: Expect(None, 2),
+    ),
+    Fault(
+        "429 with Retry-After HTTP date",
+        lambda op: True,
+        lambda e, op: e.faults.fail_next(1, 429, retry_after=_http_date(3), operation=op.name),
+        lambda op: Expect(None, 2),
+    ),
+    Fault(
+        "HTML error page from a proxy (502)",
+        lambda op: True,
+        lambda e, op: e.faults.fail_next(50, 502, HTML, content_type="text/html", operation=op.name),
+        lambda op: Expect(
+            pc.InternalServerError, 1 + MAX_RETRIES if op.idempotent else 1, _raw_body_kept(HTML.encode())
+        ),
+    ),
+    Fault(
+        "empty success body",
+        lambda op: True,
+        lambda e, op: e.faults.fail_next(1, op.success, b"", content_type="application/json", operation=op.name),
+        lambda op: Expect(pc.ResponseValidationError if op.body else None, 1, _raw_body_kept(b"") if op.body else None),
+    ),
+    Fault(
+        "truncated JSON",
+        lambda op: op.body is not None,
+        lambda e, op: e.faults.fail_next(
+            1, op.success, b'{"indexes": [{"name": "trunc', operation=op.name, content_type="application/json"
+        ),
+        lambda op: Expect(pc.ResponseValidationError, 1, _raw_body_kept(b'{"indexes": [{"name": "trunc')),
+    ),
+    Fault(
+        "wrong content type",
+        lambda op: op.body is not None,
+        lambda e, op: e.faults.retype_next(1, "text/plain; charset=latin-1", operation=op.name),
+        lambda op: Expect(None, 1),
+    ),
+    Fault(
+        "unknown enum value",
+        lambda op: op.body in {"IndexModel", "IndexList", "CollectionModel", "CollectionList"},
+        _hook(_with_unknown_enum),
+        lambda op: Expect(None, 1),
+    ),
+    Fault(
+        "unknown extra field",
+        lambda op: op.body is not None,
+        _hook(lambda model, payload: {**payload, "brand_new_field": {"added": "later"}}),
+        lambda op: Expect(None, 1, _keeps_extra),
+    ),
+    Fault(
+        "required field missing",
+        lambda op: op.body in {"IndexModel", "IndexList", "CollectionModel", "CollectionList"},
+        _hook(_without_required),
+        lambda op: Expect(pc.ResponseValidationError, 1),
+    ),
+    Fault(
+        f"very large list ({LARGE} items)",
+        lambda op: op.body in {"IndexList", "CollectionList"},
+        _hook(_large),
+        lambda op: Expect(None, 1, _is_large),
+    ),
+]
 
 CELLS = [(fault, op) for fault in FAULTS for op in OPERATIONS if fault.applies(op)]
 
@@ -230,8 +287,12 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
 
 def _client_for(kind: str, host: str) -> Api:
-    options: dict[str, Any] = {"api_key": KEY, "host": host, "max_retries": MAX_RETRIES,
-                               "timeout": httpx.Timeout(READ_TIMEOUT, connect=2.0)}  # fmt: skip
+    options: dict[str, Any] = {
+        "api_key": KEY,
+        "host": host,
+        "max_retries": MAX_RETRIES,
+        "timeout": httpx.Timeout(READ_TIMEOUT, connect=2.0),
+    }
     return Api(pc.Client(**options) if kind == "sync" else pc.AsyncClient(**options))
 
 
@@ -244,8 +305,10 @@ def _closed_port() -> str:
 
 
 def test_matrix_size() -> None:
-    print(f"\nfault matrix: {len(FAULTS)} faults x {len(OPERATIONS)} operations -> {len(CELLS)} applicable cells, "
-          f"x 2 clients (sync, async) = {2 * len(CELLS)} cells")  # fmt: skip
+    print(
+        f"\nfault matrix: {len(FAULTS)} faults x {len(OPERATIONS)} operations -> {len(CELLS)} applicable cells, "
+        f"x 2 clients (sync, async) = {2 * len(CELLS)} cells"
+    )
     assert len(CELLS) >= 150
 
 
