@@ -7,7 +7,6 @@ import os
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 import httpx
@@ -91,17 +90,37 @@ def normalise_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
     return httpx.Timeout(timeout)
 
 
-@dataclass(frozen=True, repr=False)
 class ClientOptions:
-    """Everything a client needs besides its connection pool. `with_options` makes modified copies."""
+    """Everything a client needs besides its connection pool; immutable (`evolve` makes changed
+    copies). A plain slotted class: cheap to define at import, and no tuple or `__dict__` to leak
+    the key through; the request headers are built once."""
 
-    api_key: str
-    host: str = DEFAULT_HOST
-    timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
-    retry: RetryPolicy = field(default_factory=RetryPolicy)
-    poll: PollSchedule = field(default_factory=PollSchedule)
-    source_tag: str | None = None
-    extra_headers: Mapping[str, str] = field(default_factory=dict)
+    __slots__ = ("_headers", "api_key", "extra_headers", "host", "poll", "retry", "source_tag", "timeout")
+
+    def __init__(
+        self,
+        api_key: str,
+        host: str = DEFAULT_HOST,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | None = None,
+        poll: PollSchedule | None = None,
+        source_tag: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self.api_key = api_key
+        self.host = host
+        self.timeout = timeout
+        self.retry = retry or RetryPolicy()
+        self.poll = poll or PollSchedule()
+        self.source_tag = source_tag
+        self.extra_headers: Mapping[str, str] = dict(extra_headers or {})
+        self._headers = {
+            **self.extra_headers,
+            API_KEY_HEADER: api_key,
+            API_VERSION_HEADER: _provenance.API_VERSION,
+            "User-Agent": user_agent(source_tag),
+            "Accept": "application/json",
+        }
 
     def __repr__(self) -> str:
         return (
@@ -110,13 +129,7 @@ class ClientOptions:
         )
 
     def headers(self) -> dict[str, str]:
-        return {
-            **self.extra_headers,
-            API_KEY_HEADER: self.api_key,
-            API_VERSION_HEADER: _provenance.API_VERSION,
-            "User-Agent": user_agent(self.source_tag),
-            "Accept": "application/json",
-        }
+        return dict(self._headers)
 
     def evolve(
         self,
@@ -125,14 +138,17 @@ class ClientOptions:
         max_retries: int | _Unset = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> ClientOptions:
-        changes: dict[str, Any] = {}
-        if not isinstance(timeout, _Unset):
-            changes["timeout"] = normalise_timeout(timeout)
-        if not isinstance(max_retries, _Unset):
-            changes["retry"] = self.retry.with_max_retries(max_retries)
-        if extra_headers:
-            changes["extra_headers"] = {**self.extra_headers, **check_extra_headers(extra_headers)}
-        return replace(self, **changes) if changes else self
+        if isinstance(timeout, _Unset) and isinstance(max_retries, _Unset) and not extra_headers:
+            return self
+        return ClientOptions(
+            self.api_key,
+            self.host,
+            self.timeout if isinstance(timeout, _Unset) else normalise_timeout(timeout),
+            self.retry if isinstance(max_retries, _Unset) else self.retry.with_max_retries(max_retries),
+            self.poll,
+            self.source_tag,
+            {**self.extra_headers, **check_extra_headers(extra_headers or {})},
+        )
 
 
 def check_extra_headers(headers: Mapping[str, str]) -> dict[str, str]:

@@ -1,13 +1,15 @@
-"""Poll cadence and progress reports for waits; no models, so it is cheap to import."""
+"""Poll cadence and progress reports for waits; no models, so it is cheap to import.
+
+NamedTuples rather than dataclasses here and in the other modules the client loads at import: a
+dataclass costs about 0.7 ms to create, a NamedTuple 0.1 ms, and cold start is measured."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class PollSchedule:
+class PollSchedule(NamedTuple):
     """Poll every `interval` seconds for the first `steady_for` seconds, so a state change is seen
     within about a second at one describe per second; then back off by `factor` up to `maximum`
     seconds for long operations (pod scaling takes minutes)."""
@@ -26,8 +28,7 @@ class PollSchedule:
                 delay = min(self.maximum, delay * self.factor)
 
 
-@dataclass(frozen=True)
-class WaitProgress:
+class WaitProgress(NamedTuple):
     """Passed to an `on_progress` callback after every poll."""
 
     kind: str  # "index" or "collection"

@@ -9,16 +9,14 @@ The sync client performs effects with `httpx.Client` and `time.sleep`, the async
 from __future__ import annotations
 
 from collections.abc import Generator
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import httpx
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
-class Send:
+class Send(NamedTuple):
     """Send one HTTP request; the client's `httpx` client builds it, so its own settings apply."""
 
     method: str
@@ -28,8 +26,7 @@ class Send:
     timeout: httpx.Timeout
 
 
-@dataclass(frozen=True, slots=True)
-class Sleep:
+class Sleep(NamedTuple):
     seconds: float
 
 

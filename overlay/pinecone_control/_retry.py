@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 import time
-from dataclasses import dataclass, replace
 from email.utils import parsedate_to_datetime
+from typing import NamedTuple
 
 import httpx
 
@@ -16,8 +16,7 @@ RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
-@dataclass(frozen=True)
-class RetryPolicy:
+class RetryPolicy(NamedTuple):
     """Exponential backoff with jitter; `Retry-After` honoured up to `retry_after_cap` seconds."""
 
     max_retries: int = 3
@@ -28,7 +27,7 @@ class RetryPolicy:
     def with_max_retries(self, max_retries: int) -> RetryPolicy:
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise ClientValidationError(f"max_retries must be a non-negative integer, got {max_retries!r}")
-        return replace(self, max_retries=max_retries)
+        return self._replace(max_retries=max_retries)
 
     def backoff(self, retry_number: int) -> float:
         """Delay before retry `retry_number` (1-based): doubling, capped, with up to 25% jitter off."""
