@@ -11,7 +11,6 @@ from typing import Any
 import httpx
 import pinecone_control
 import pytest
-from pinecone_control import _async_client, _client
 from pinecone_control._polling import PollSchedule
 
 from ..support import Api
@@ -109,22 +108,6 @@ class AsyncTransport(httpx.AsyncBaseTransport):
 @pytest.fixture
 def recorder() -> Recorder:
     return Recorder()
-
-
-@pytest.fixture
-def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Backoff and poll delays requested by the clients; nothing actually sleeps."""
-    recorded: list[float] = []
-
-    def fake_sleep(seconds: float) -> None:
-        recorded.append(seconds)
-
-    async def fake_async_sleep(seconds: float) -> None:
-        recorded.append(seconds)
-
-    monkeypatch.setattr(_client, "_sleep", fake_sleep)
-    monkeypatch.setattr(_async_client, "_sleep", fake_async_sleep)
-    return recorded
 
 
 def make_client(kind: str, recorder: Recorder, **kwargs: Any) -> pinecone_control.Client | pinecone_control.AsyncClient:

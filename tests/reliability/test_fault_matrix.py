@@ -13,7 +13,6 @@ from typing import Any
 import httpx
 import pinecone_control as pc
 import pytest
-from pinecone_control import _async_client, _client
 from pinecone_control.testing import Emulator, EmulatorServer
 
 from ..support import Api
@@ -268,22 +267,6 @@ CELLS = [(fault, op) for fault in FAULTS for op in OPERATIONS if fault.applies(o
 def server() -> Iterator[EmulatorServer]:
     with Emulator(api_keys={KEY}).serve() as running:
         yield running
-
-
-@pytest.fixture
-def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Backoff is recorded, not slept: the matrix checks the delays asked for, quickly."""
-    recorded: list[float] = []
-
-    def fake(seconds: float) -> None:
-        recorded.append(seconds)
-
-    async def fake_async(seconds: float) -> None:
-        recorded.append(seconds)
-
-    monkeypatch.setattr(_client, "_sleep", fake)
-    monkeypatch.setattr(_async_client, "_sleep", fake_async)
-    return recorded
 
 
 def _client_for(kind: str, host: str) -> Api:
