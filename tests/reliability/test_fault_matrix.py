@@ -19,7 +19,7 @@ from ..support import Api
 
 KEY = "fault-matrix-key"
 MAX_RETRIES = 2
-READ_TIMEOUT = 0.3
+READ_TIMEOUT = 0.5  # the read-timeout fault delays 3x this; other requests take ~1 ms
 HTML = "<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>"
 LARGE = 3000
 
@@ -189,7 +189,7 @@ FAULTS = [
     Fault(
         "read timeout",
         lambda op: True,
-        lambda e, op: e.faults.delay_next(1, 1.0, operation=op.name),
+        lambda e, op: e.faults.delay_next(1, 3 * READ_TIMEOUT, operation=op.name),
         lambda op: _retried(op, then_ok=True, error=pc.APITimeoutError),
     ),
     *(_status_once(status) for status in (500, 502, 503, 504)),
