@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import httpx
 from pinecone_control_api.models import (
@@ -113,6 +113,23 @@ def _wants_wait(wait_timeout: float | None) -> bool:
     return wait_timeout is None or wait_timeout > 0
 
 
+def _then_wait(
+    call: ops.Call[Any],
+    goal: waiting.Goal,
+    name: str,
+    wait_timeout: float | None,
+    options: ClientOptions,
+    on_progress: ProgressCallback | None,
+) -> Program[Any]:
+    """Send a create, configure or delete; then, if asked, wait until `goal` holds (unless the
+    answer already shows it). The result is the answer, or the last model the wait saw."""
+    seconds = finite_or_none(wait_timeout, "wait_timeout")
+    answer = yield from request(call, options)
+    if not _wants_wait(seconds) or (answer is not None and goal.done(answer)):
+        return answer
+    return (yield from _wait(goal, name, seconds, options, on_progress))
+
+
 def _index(seen: Seen) -> IndexModel:
     assert isinstance(seen, IndexModel)
     return seen
@@ -138,11 +155,7 @@ def create_index(
     on_progress: ProgressCallback | None,
 ) -> Program[IndexModel]:
     call = ops.create_index(name, dimension, spec, metric, deletion_protection)
-    wait_timeout = finite_or_none(wait_timeout, "wait_timeout")
-    created = yield from request(call, options)
-    if not _wants_wait(wait_timeout) or waiting.is_index_ready(created):
-        return created
-    return _index((yield from _wait(waiting.INDEX_READY, name, wait_timeout, options, on_progress)))
+    return _index((yield from _then_wait(call, waiting.INDEX_READY, name, wait_timeout, options, on_progress)))
 
 
 def describe_index(options: ClientOptions, name: str) -> Program[IndexModel]:
@@ -160,11 +173,7 @@ def has_index(options: ClientOptions, name: str) -> Program[bool]:
 def delete_index(
     options: ClientOptions, name: str, wait_timeout: float | None, on_progress: ProgressCallback | None
 ) -> Program[None]:
-    call = ops.delete_index(name)
-    wait_timeout = finite_or_none(wait_timeout, "wait_timeout")
-    yield from request(call, options)
-    if _wants_wait(wait_timeout):
-        yield from _wait(waiting.INDEX_DELETED, name, wait_timeout, options, on_progress)
+    yield from _then_wait(ops.delete_index(name), waiting.INDEX_DELETED, name, wait_timeout, options, on_progress)
 
 
 def configure_index(
@@ -177,13 +186,9 @@ def configure_index(
     on_progress: ProgressCallback | None,
 ) -> Program[IndexModel]:
     call = ops.configure_index(name, replicas, pod_type, deletion_protection)
-    wait_timeout = finite_or_none(wait_timeout, "wait_timeout")
-    configured = yield from request(call, options)
-    if not _wants_wait(wait_timeout):
-        return configured
     protection = None if deletion_protection is None else str(deletion_protection)
     goal = waiting.index_configured(replicas, pod_type, protection)
-    return _index((yield from _wait(goal, name, wait_timeout, options, on_progress)))
+    return _index((yield from _then_wait(call, goal, name, wait_timeout, options, on_progress)))
 
 
 def list_collections(options: ClientOptions) -> Program[CollectionList]:
@@ -194,11 +199,9 @@ def create_collection(
     options: ClientOptions, name: str, source: str, wait_timeout: float | None, on_progress: ProgressCallback | None
 ) -> Program[CollectionModel]:
     call = ops.create_collection(name, source)
-    wait_timeout = finite_or_none(wait_timeout, "wait_timeout")
-    created = yield from request(call, options)
-    if not _wants_wait(wait_timeout) or waiting.is_collection_ready(created):
-        return created
-    return _collection((yield from _wait(waiting.COLLECTION_READY, name, wait_timeout, options, on_progress)))
+    return _collection(
+        (yield from _then_wait(call, waiting.COLLECTION_READY, name, wait_timeout, options, on_progress))
+    )
 
 
 def describe_collection(options: ClientOptions, name: str) -> Program[CollectionModel]:
@@ -208,11 +211,9 @@ def describe_collection(options: ClientOptions, name: str) -> Program[Collection
 def delete_collection(
     options: ClientOptions, name: str, wait_timeout: float | None, on_progress: ProgressCallback | None
 ) -> Program[None]:
-    call = ops.delete_collection(name)
-    wait_timeout = finite_or_none(wait_timeout, "wait_timeout")
-    yield from request(call, options)
-    if _wants_wait(wait_timeout):
-        yield from _wait(waiting.COLLECTION_DELETED, name, wait_timeout, options, on_progress)
+    yield from _then_wait(
+        ops.delete_collection(name), waiting.COLLECTION_DELETED, name, wait_timeout, options, on_progress
+    )
 
 
 def embed(
