@@ -124,9 +124,10 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock]):
         timeout: TimeoutArg = NOT_GIVEN,
         max_retries: int | _Unset = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
+        total_timeout: float | _Unset | None = NOT_GIVEN,
     ) -> Self:
         """A client with other options sharing this one's connection pool; this one is unchanged."""
-        return self._derive(timeout, max_retries, extra_headers)
+        return self._derive(timeout, max_retries, extra_headers, total_timeout)
 
     def close(self) -> None:
         """Close the connection pool if this client created it; later calls raise ClientClosedError."""

@@ -33,4 +33,5 @@ def redact_url(url: str) -> str:
         return scrub(url)
     if not parsed.password:
         return url
-    return str(parsed.copy_with(password=REDACTED)).replace("%3Credacted%3E", REDACTED)
+    raw = parsed.userinfo.decode("ascii")
+    return str(parsed).replace(raw + "@", f"{raw.split(':', 1)[0]}:{REDACTED}@", 1)
