@@ -69,7 +69,9 @@ def test_retries_back_off_exactly_and_budgets_shrink() -> None:
 
     def answer(send: Send) -> tuple[Outcome, float]:
         status, took = next(answers)
-        body = {"indexes": []} if status == 200 else {"error": {"code": "UNAVAILABLE", "message": "x"}}
+        body: dict[str, Any] = {"indexes": []}
+        if status != 200:
+            body = {"error": {"code": "UNAVAILABLE", "message": "x"}}
         return httpx.Response(status, json=body, request=request_of(send)), took
 
     opts = options(clock, total_timeout=20.0)
