@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib.util
 import ipaddress
 import os
 import socket
@@ -227,12 +228,10 @@ def env_proxy(url: httpx.URL, environ: dict[str, str] | os._Environ[str] = os.en
     except (httpx.InvalidURL, ValueError, TypeError) as exc:
         raise ClientValidationError(f"the proxy URL in ${variable} is not a valid URL: {exc}") from None
     if proxy.url.scheme in {"socks5", "socks5h"}:
-        try:
-            import socksio  # type: ignore[import-not-found, unused-ignore]  # noqa: F401
-        except ImportError:
+        if importlib.util.find_spec("socksio") is None:  # httpx's optional SOCKS support
             raise ClientValidationError(
                 f"${variable} names a SOCKS proxy, which needs the socksio package: pip install 'httpx[socks]'"
-            ) from None
+            )
     elif proxy.url.scheme not in {"http", "https"}:
         raise ClientValidationError(
             f"${variable} has an unsupported proxy scheme {proxy.url.scheme!r}: use http://, https:// or socks5://"

@@ -49,7 +49,7 @@ def _declared_dependencies() -> set[str]:
 
 def test_runtime_dependencies_are_exactly_what_the_shipped_code_imports() -> None:
     imported = set().union(*(_third_party_imports(root) for root in PACKAGES.values()))
-    assert imported == _declared_dependencies() == {"httpx", "attrs"}
+    assert imported == _declared_dependencies() == {"httpx", "httpcore", "attrs"}
 
 
 @pytest.fixture(scope="module")
@@ -79,5 +79,5 @@ def test_wheel_metadata_declares_only_runtime_dependencies(wheel: Path) -> None:
         metadata = archive.read(meta_name).decode()
     required = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
     unconditional = [line for line in required if "extra ==" not in line]
-    assert sorted(line.split()[1] for line in unconditional) == ["attrs>=23.1", "httpx<0.29,>=0.27"]
+    assert sorted(line.split()[1] for line in unconditional) == ["attrs>=23.1", "httpcore<2,>=1.0", "httpx<0.29,>=0.27"]
     assert "Requires-Python: >=3.11" in metadata
