@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -150,6 +151,96 @@ def api_version_header_out_of_operations(doc: JSON) -> list[str]:
     return notes
 
 
+# The resource-name rule, as the spec words it for index and collection names (whitespace folded).
+_NAME_RULE = re.compile(
+    r"Resource name must be (?P<min>\d+)-(?P<max>\d+) characters long, start and end with an alphanumeric "
+    r"character, and consist only of lower case alphanumeric characters or '-'"
+)
+NAME_PATTERN = "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"
+
+
+def _prose(schema: JSON) -> str:
+    return " ".join(str(schema.get("description") or "").split())
+
+
+def _put(schema: JSON, keyword: str, value: object, notes: list[str], where: str) -> None:
+    """Set a keyword the prose implies; a value the schema already states wins (and is reported)."""
+    if keyword not in schema:
+        schema[keyword] = value
+        notes.append(f"{where}: {keyword} {value!r} from the description")
+    elif schema[keyword] != value:
+        notes.append(f"{where}: {keyword} kept as {schema[keyword]!r} (the description says {value!r})")
+
+
+def name_rule_into_keywords(doc: JSON) -> list[str]:
+    """Turn the prose resource-name rule into `pattern`, `minLength` and `maxLength`.
+
+    Why: the spec states the rule for index and collection names only in words ("Resource name must
+    be 1-45 characters long, start and end with an alphanumeric character, and consist only of lower
+    case alphanumeric characters or '-'"), so neither a validator nor the generated metadata can see
+    it, and the client and the emulator each hand-wrote it. It is a rule, not a catalogue: "must",
+    purely syntactic, and the server enforces it (the ErrorResponse example quotes its refusal).
+    Triggered by the sentence wherever it appears on a string schema, whatever the property is
+    called; the lengths come from the sentence, limits the schema already states are kept.
+    """
+    notes: list[str] = []
+
+    def visit(schema: JSON) -> None:
+        found = _NAME_RULE.search(_prose(schema))
+        if not found or schema.get("type") != "string":
+            return
+        where = f"name rule ({found['min']}-{found['max']})"
+        _put(schema, "pattern", NAME_PATTERN, notes, where)
+        _put(schema, "minLength", int(found["min"]), notes, where)
+        _put(schema, "maxLength", int(found["max"]), notes, where)
+
+    each_schema(doc, visit)
+    return notes
+
+
+# "Keys must be 80 characters or less." / "Values must be alphanumeric, ';', '@', '_', or ' '."
+_MAP_LENGTH_RULE = re.compile(r"\b(?P<part>Keys|Values) must be (?P<max>\d+) characters or less\.")
+_MAP_CHARS_RULE = re.compile(r"\b(?P<part>Keys|Values) must be (?P<chars>alphanumeric(?:,? (?:or )?'[^']')*)\.")
+_QUOTED_CHAR = re.compile(r"'([^'])'")
+
+
+def _char_class_pattern(chars: str) -> str:
+    r"""`alphanumeric, '_', or '-'` -> `^[A-Za-z0-9_\-]*$` (ASCII letters and digits, as in the examples)."""
+    extra = "".join(c if c == " " else re.escape(c) for c in _QUOTED_CHAR.findall(chars))
+    return f"^[A-Za-z0-9{extra}]*$"
+
+
+def map_rules_into_keywords(doc: JSON) -> list[str]:
+    """Turn a string map's prose key/value rules into keywords (from 2024-10: index `tags`).
+
+    Why: the spec says "Keys must be 80 characters or less. Values must be 120 characters or less.
+    Keys must be alphanumeric, '_', or '-'. Values must be alphanumeric, ';', '@', '_', '-', '.',
+    '+', or ' '." only in words. Value rules become `maxLength`/`pattern` on `additionalProperties`;
+    key rules go to `x-property-names` (OpenAPI 3.0 has no `propertyNames`; the generated metadata
+    and the validator read it). Patterns use `*`: the spec gives an empty value a meaning (unset).
+    Triggered by those sentences on an object whose `additionalProperties` is a string schema.
+    """
+    notes: list[str] = []
+
+    def visit(schema: JSON) -> None:
+        values = schema.get("additionalProperties")
+        if not (isinstance(values, dict) and values.get("type") == "string"):
+            return
+        text = _prose(schema)
+
+        def target(part: str) -> JSON:
+            return values if part == "Values" else schema.setdefault("x-property-names", {})
+
+        for rule in _MAP_LENGTH_RULE.finditer(text):
+            _put(target(rule["part"]), "maxLength", int(rule["max"]), notes, f"map {rule['part'].lower()}")
+        for rule in _MAP_CHARS_RULE.finditer(text):
+            pattern = _char_class_pattern(rule["chars"])
+            _put(target(rule["part"]), "pattern", pattern, notes, f"map {rule['part'].lower()}")
+
+    each_schema(doc, visit)
+    return notes
+
+
 def _append(description: object, sentence: str) -> str:
     text = str(description).rstrip() if description else ""
     return f"{text}\n\n{sentence}" if text else sentence
@@ -162,6 +253,8 @@ REWRITES: tuple[Rewrite, ...] = (
     defaults_into_docs,
     titles_out_of_class_names,
     api_version_header_out_of_operations,
+    name_rule_into_keywords,
+    map_rules_into_keywords,
 )
 
 
