@@ -310,7 +310,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 python_name="",
                 python_type="str",
                 location="body",
-                required=True,
+                required=False,
                 type="string",
             ),
             Field(
@@ -896,7 +896,7 @@ OPERATIONS: tuple[Operation, ...] = (
                 python_name="",
                 python_type="EmbedRequestInputsItem",
                 location="body",
-                required=True,
+                required=False,
                 type="object",
             ),
             Field(

@@ -179,17 +179,56 @@ class _Collector:
             str(schema.get("type")), "Any"
         )
 
+    def branches(self, schema: JSON) -> list[tuple[str, JSON]]:
+        """`schema` itself and every branch of its compositions, as (how it is combined, schema)."""
+        out = [("self", schema)]
+        for kind in ("allOf", "oneOf", "anyOf"):
+            for branch in schema.get(kind) or []:
+                resolved = self.spec.resolve(branch)
+                if isinstance(resolved, dict):
+                    out += [(kind if how == "self" else how, inner) for how, inner in self.branches(resolved)]
+        return out
+
+    def models_of(self, prop: Any) -> list[Any]:
+        """The processed models behind a property; several for a union."""
+        model = self.model(prop)
+        found = [model] if model is not None else []
+        for inner in getattr(prop, "inner_properties", None) or []:
+            found += self.models_of(inner)
+        return found
+
+    def union_constraints(self, schema: JSON) -> dict[str, Any]:
+        """A `oneOf` of closed objects with disjoint required keys means "exactly one of" those keys."""
+        branches = [self.spec.resolve(b) for b in schema.get("oneOf") or []]
+        if not branches or schema.get("properties") or not all(isinstance(b, dict) for b in branches):
+            return {}
+        if not all(b.get("additionalProperties") is False for b in branches):
+            return {}
+        out: dict[str, Any] = {"closed": True}
+        groups = [tuple(b.get("required") or ()) for b in branches]
+        names = [name for group in groups for name in group]
+        if all(groups) and len(names) == len(set(names)):
+            out["one_of_required"] = tuple(groups)
+        return out
+
     def fields(self, schema: Any, prop: Any, prefix: str, out: list[FieldMeta], stack: tuple[int, ...]) -> None:
-        """Depth first: each property of `schema`, then what is nested in it."""
+        """Depth first: each property of `schema` (of every branch, for a composition), then what it nests."""
         schema = self.spec.resolve(schema)
         if not isinstance(schema, dict) or id(schema) in stack:
             return
         stack = (*stack, id(schema))
-        model = self.model(prop)
-        props = [*(model.required_properties or []), *(model.optional_properties or [])] if model is not None else []
-        by_name = {_code(p.name): p for p in props}
-        required = set(schema.get("required") or [])
-        for name, child in (schema.get("properties") or {}).items():
+        by_name: dict[str, Any] = {}
+        for model in self.models_of(prop):
+            for child_prop in [*(model.required_properties or []), *(model.optional_properties or [])]:
+                by_name.setdefault(_code(child_prop.name), child_prop)
+        children: dict[str, Any] = {}
+        required: set[str] = set()
+        for how, branch in self.branches(schema):
+            for name, child in (branch.get("properties") or {}).items():
+                children.setdefault(name, child)
+            if how in {"self", "allOf"}:  # a oneOf/anyOf branch's requirements hold only in that branch
+                required |= set(branch.get("required") or [])
+        for name, child in children.items():
             child_schema = self.spec.resolve(child)
             if not isinstance(child_schema, dict):
                 continue
@@ -204,12 +243,13 @@ class _Collector:
                     location="body",
                     required=name in required,
                     description=_text(child_schema.get("description")),
-                    constraints=constraints_of(child_schema),
+                    constraints={**constraints_of(child_schema), **self.union_constraints(child_schema)},
                 )
             )
             self.nested(child_schema, child_prop, path, out, stack)
         if isinstance(schema.get("additionalProperties"), dict):
-            values_prop = model.additional_properties if model is not None else None
+            models = self.models_of(prop)
+            values_prop = models[0].additional_properties if models else None
             self.map_entries(schema, values_prop, prefix.removesuffix("."), out, stack)
 
     def nested(self, schema: JSON, prop: Any, path: str, out: list[FieldMeta], stack: tuple[int, ...]) -> None:
@@ -224,13 +264,17 @@ class _Collector:
                         python_name="",
                         python_type=self.python_type(inner, items),
                         location="body",
-                        required=True,
+                        required=False,
                         description=_text(items.get("description")),
                         constraints=constraints_of(items),
                     )
                 )
                 self.nested(items, inner, f"{path}[]", out, stack)
-        elif isinstance(schema.get("properties"), dict) or isinstance(schema.get("additionalProperties"), dict):
+        elif (
+            isinstance(schema.get("properties"), dict)
+            or isinstance(schema.get("additionalProperties"), dict)
+            or any(isinstance(schema.get(kind), list) for kind in ("allOf", "oneOf", "anyOf"))
+        ):
             self.fields(schema, prop, f"{path}.", out, stack)
 
     def map_entries(
@@ -246,7 +290,7 @@ class _Collector:
                     python_name="",
                     python_type="str",
                     location="body",
-                    required=True,
+                    required=False,
                     constraints={"type": "string", **constraints_of(keys)},
                 )
             )
