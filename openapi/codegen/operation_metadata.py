@@ -126,6 +126,21 @@ def _text(value: Any) -> str:
     return str(value).strip() if value else ""
 
 
+def _first_per_path(fields: list[FieldMeta]) -> list[FieldMeta]:
+    firsts: dict[str, FieldMeta] = {}
+    for f in fields:
+        firsts.setdefault(f.path, f)
+    return list(firsts.values())
+
+
+def _loosest(variants: list[dict[str, Any]]) -> dict[str, Any]:
+    """One property in several branches of a union: only what every branch says (enums joined)."""
+    out = {key: value for key, value in variants[0].items() if all(v.get(key) == value for v in variants[1:])}
+    if all("enum" in v for v in variants):
+        out["enum"] = tuple(dict.fromkeys(value for v in variants for value in v["enum"]))
+    return out
+
+
 def constraints_of(schema: JSON) -> dict[str, Any]:
     """The validation keywords of one (resolved) schema, in the tables' vocabulary."""
     out: dict[str, Any] = {}
@@ -221,18 +236,21 @@ class _Collector:
         for model in self.models_of(prop):
             for child_prop in [*(model.required_properties or []), *(model.optional_properties or [])]:
                 by_name.setdefault(_code(child_prop.name), child_prop)
-        children: dict[str, Any] = {}
+        children: dict[str, list[JSON]] = {}
         required: set[str] = set()
         for how, branch in self.branches(schema):
             for name, child in (branch.get("properties") or {}).items():
-                children.setdefault(name, child)
+                resolved = self.spec.resolve(child)
+                if isinstance(resolved, dict) and all(resolved is not seen for seen in children.get(name, [])):
+                    children.setdefault(name, []).append(resolved)
             if how in {"self", "allOf"}:  # a oneOf/anyOf branch's requirements hold only in that branch
                 required |= set(branch.get("required") or [])
-        for name, child in children.items():
-            child_schema = self.spec.resolve(child)
-            if not isinstance(child_schema, dict):
-                continue
+        for name, variants in children.items():
+            child_schema = variants[0]
             child_prop = by_name.get(name)
+            constraints = {**constraints_of(child_schema), **self.union_constraints(child_schema)}
+            if len(variants) > 1:
+                constraints = _loosest([constraints_of(v) for v in variants])
             path = f"{prefix}{name}"
             out.append(
                 FieldMeta(
@@ -243,10 +261,11 @@ class _Collector:
                     location="body",
                     required=name in required,
                     description=_text(child_schema.get("description")),
-                    constraints={**constraints_of(child_schema), **self.union_constraints(child_schema)},
+                    constraints=constraints,
                 )
             )
-            self.nested(child_schema, child_prop, path, out, stack)
+            for variant in variants:
+                self.nested(variant, child_prop, path, out, stack)
         if isinstance(schema.get("additionalProperties"), dict):
             models = self.models_of(prop)
             values_prop = models[0].additional_properties if models else None
@@ -357,6 +376,8 @@ class _Collector:
             body_description = _text(body.get("description"))
             if isinstance(schema, dict):
                 self.fields(schema, prop, "", body_fields, ())
+            # The same nested path reached through two union branches: the first one describes it.
+            body_fields = _first_per_path(body_fields)
         generated = {r.status_code.pattern: r for r in endpoint.responses}
         responses = []
         for code, raw in (op.get("responses") or {}).items():
