@@ -25,12 +25,15 @@ from .expectations import (
 )
 
 VERSION_HEADER = "x-pinecone-api-version"
-FUZZ = settings(
-    max_examples=12,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
-)
+
+
+def fuzz(examples: int) -> settings:
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
+    )
 
 
 def _documented(op: JSON) -> dict[int, JSON]:
@@ -206,10 +209,10 @@ def inject(body: Any, table_path: str, value: Any) -> str | None:
     return f"{shown}.{last}" if shown else last
 
 
-def valid_bodies_accepted(doc: JSON, op: JSON, meta: Any, body_violation: Checker) -> None:
+def valid_bodies_accepted(doc: JSON, op: JSON, meta: Any, body_violation: Checker, examples: int = 12) -> None:
     """Bodies hypothesis-jsonschema draws from the operation's schema all pass."""
 
-    @FUZZ
+    @fuzz(examples)
     @given(from_schema(to_json_schema(doc, body_schema(doc, op))))
     def check(body: Any) -> None:
         assert body_violation(meta, body) is None, body
@@ -217,7 +220,7 @@ def valid_bodies_accepted(doc: JSON, op: JSON, meta: Any, body_violation: Checke
     check()
 
 
-def bad_values_rejected(doc: JSON, op: JSON, meta: Any, body_violation: Checker) -> set[str]:
+def bad_values_rejected(doc: JSON, op: JSON, meta: Any, body_violation: Checker, examples: int = 12) -> set[str]:
     """From maximal valid bodies (every path present), one stated rule broken at a time: each
     is refused, naming the path and the rule. Returns the table paths exercised."""
     schema = body_schema(doc, op)
@@ -226,7 +229,7 @@ def bad_values_rejected(doc: JSON, op: JSON, meta: Any, body_violation: Checker)
     for variant in range(variants_of(doc, schema)):
         maximal = to_json_schema(doc, schema, variant=variant)
 
-        @FUZZ
+        @fuzz(examples)
         @given(base=from_schema(maximal), data=st.data())
         def check(base: Any, data: st.DataObject) -> None:
             assert body_violation(meta, base) is None, base

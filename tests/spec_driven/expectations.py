@@ -7,6 +7,7 @@ is written independently of openapi/codegen/operation_metadata.py, so the two ca
 from __future__ import annotations
 
 import copy
+import math
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -162,17 +163,17 @@ def to_json_schema(doc: JSON, schema: Any, *, variant: int | None = None) -> Any
 
 
 def variants_of(doc: JSON, schema: JSON) -> int:
-    """How many maximal variants cover every branch of every exactly-one choice."""
-    widest = 1
+    """How many maximal variants cover every branch of every exactly-one choice (in every combination
+    of two nested choices: the least common multiple of their widths)."""
+    widths = {1}
     seen: set[int] = set()
 
     def visit(node: Any) -> None:
-        nonlocal widest
         node = resolve(doc, node)
         if not isinstance(node, dict) or id(node) in seen:
             return
         seen.add(id(node))
-        widest = max(widest, len(node.get("x-one-of-required") or []), len(node.get("oneOf") or []))
+        widths.update({len(node.get("x-one-of-required") or []) or 1, len(node.get("oneOf") or []) or 1})
         for child in (node.get("properties") or {}).values():
             visit(child)
         for key in ("items", "additionalProperties"):
@@ -182,7 +183,7 @@ def variants_of(doc: JSON, schema: JSON) -> int:
                 visit(branch)
 
     visit(schema)
-    return widest
+    return math.lcm(*widths)
 
 
 def bad_values(field: Any) -> list[tuple[st.SearchStrategy[Any], set[str]]]:
