@@ -35,7 +35,7 @@ def _model_names(package: Path) -> set[str]:
     tree = ast.parse((package / "models" / "__init__.py").read_text())
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "__all__" for t in node.targets):
-            return {elt.value for elt in getattr(node.value, "elts", []) if isinstance(elt, ast.Constant)}
+            return {str(elt.value) for elt in getattr(node.value, "elts", []) if isinstance(elt, ast.Constant)}
     return set()
 
 
