@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from .walk import JSON, each_schema, operations
+from .walk import HTTP_METHODS, JSON, each_schema, operations
 
 Rewrite = Callable[[JSON], list[str]]
 
@@ -163,11 +163,13 @@ def _prose(schema: JSON) -> str:
     return " ".join(str(schema.get("description") or "").split())
 
 
-def _put(schema: JSON, keyword: str, value: object, notes: list[str], where: str) -> None:
+def _put(
+    schema: JSON, keyword: str, value: object, notes: list[str], where: str, source: str = "the description"
+) -> None:
     """Set a keyword the prose implies; a value the schema already states wins (and is reported)."""
     if keyword not in schema:
         schema[keyword] = value
-        notes.append(f"{where}: {keyword} {value!r} from the description")
+        notes.append(f"{where}: {keyword} {value!r} from {source}")
     elif schema[keyword] != value:
         notes.append(f"{where}: {keyword} kept as {schema[keyword]!r} (the description says {value!r})")
 
@@ -241,12 +243,90 @@ def map_rules_into_keywords(doc: JSON) -> list[str]:
     return notes
 
 
+_ITEM_PATH = re.compile(r"(?P<collection>/.*)/\{(?P<param>[^{}/]+)\}")
+_IDENTITY_KEYWORDS = ("pattern", "minLength", "maxLength")
+
+
+def _resolve(doc: JSON, node: object) -> object:
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        target: object = doc
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target.get(part) if isinstance(target, dict) else None
+        node = target
+    return node
+
+
+def _json_schema(doc: JSON, holder: object) -> object:
+    holder = _resolve(doc, holder)
+    content = holder.get("content") if isinstance(holder, dict) else None
+    media = content.get("application/json") if isinstance(content, dict) else None
+    return _resolve(doc, media.get("schema")) if isinstance(media, dict) else None
+
+
+def name_rule_into_path_parameters(doc: JSON) -> list[str]:
+    """Give a resource's path parameter the rules of the name it was created with.
+
+    Why: `GET /indexes/{index_name}` says only "The name of the index to be described."; the rule
+    for that name is stated where the name is chosen, on `POST /indexes`. The spec's structure links
+    the two: the item path `/X/{p}` sits under the collection `/X`, whose POST answers with the very
+    schema the item's GET returns, and whose body has a required property `f` with `p` = `f` or
+    `p` = `<something>_f` (`index_name` <- `name`). Then `p` names what `f` named, and the rules of
+    `f` (`pattern`, `minLength`, `maxLength`) hold for `p` too. A client can refuse a name that can
+    never exist (`"Bad_Name"`, `".."`) before sending anything. Runs after `name_rule_into_keywords`.
+    """
+    notes: list[str] = []
+    paths = doc.get("paths") or {}
+    for template, item in paths.items():
+        found = _ITEM_PATH.fullmatch(template)
+        collection = paths.get(found["collection"]) if found else None
+        if not (found and isinstance(item, dict) and isinstance(collection, dict)):
+            continue
+        create, read = collection.get("post"), item.get("get")
+        if not (isinstance(create, dict) and isinstance(read, dict)):
+            continue
+        created = [
+            _json_schema(doc, r) for code, r in (create.get("responses") or {}).items() if str(code).startswith("2")
+        ]
+        read_schema = _json_schema(doc, (read.get("responses") or {}).get("200"))
+        body = _json_schema(doc, create.get("requestBody"))
+        if read_schema is None or not any(c is read_schema for c in created) or not isinstance(body, dict):
+            continue
+        param = found["param"]
+        for name, prop in (body.get("properties") or {}).items():
+            prop = _resolve(doc, prop)
+            if name not in (body.get("required") or []) or not (param == name or param.endswith(f"_{name}")):
+                continue
+            rules = {k: prop[k] for k in _IDENTITY_KEYWORDS if isinstance(prop, dict) and k in prop}
+            if not rules:
+                continue
+            # The item and everything under it (`/indexes/{index_name}/backups`) name the same resource.
+            for under, under_item in paths.items():
+                if isinstance(under_item, dict) and (under == template or under.startswith(f"{template}/")):
+                    source = f"POST {found['collection']} {name}"
+                    _copy_into_path_parameter(doc, under_item, param, rules, notes, under, source)
+    return notes
+
+
+def _copy_into_path_parameter(
+    doc: JSON, item: JSON, param: str, rules: JSON, notes: list[str], template: str, source: str
+) -> None:
+    holders = [item, *(op for method, op in item.items() if method in HTTP_METHODS and isinstance(op, dict))]
+    for holder in holders:
+        for raw in holder.get("parameters") or []:
+            declared = _resolve(doc, raw)
+            if isinstance(declared, dict) and declared.get("in") == "path" and declared.get("name") == param:
+                schema = declared.setdefault("schema", {"type": "string"})
+                for keyword, value in rules.items():
+                    _put(schema, keyword, value, notes, f"{template} {param}", source)
+
+
 def _append(description: object, sentence: str) -> str:
     text = str(description).rstrip() if description else ""
     return f"{text}\n\n{sentence}" if text else sentence
 
 
-# Order matters only for readability of the notes; the rewrites touch disjoint keywords.
+# Order matters only for readability of the notes, and for name_rule_into_path_parameters, which
+# reads what name_rule_into_keywords wrote; the others touch disjoint keywords.
 REWRITES: tuple[Rewrite, ...] = (
     security_into_operations,
     one_of_required_into_properties,
@@ -254,6 +334,7 @@ REWRITES: tuple[Rewrite, ...] = (
     titles_out_of_class_names,
     api_version_header_out_of_operations,
     name_rule_into_keywords,
+    name_rule_into_path_parameters,
     map_rules_into_keywords,
 )
 

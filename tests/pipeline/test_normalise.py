@@ -105,6 +105,7 @@ def test_real_spec_needs_every_rewrite_and_is_not_mutated(spec_bytes: bytes) -> 
         "one_of_required_into_properties",
         "defaults_into_docs",
         "name_rule_into_keywords",
+        "name_rule_into_path_parameters",
     )
     for name in needed_by_2024_07:
         assert any(n.startswith(name) for n in notes), f"{name} no longer applies"
@@ -219,3 +220,68 @@ def test_the_pinned_spec_gets_the_name_rule_on_every_name(spec_bytes: bytes) -> 
     each_schema(out, lambda s: with_prose.append(s) if "Resource name must be" in str(s.get("description")) else None)
     assert len(with_prose) >= 2
     assert all(s["pattern"] == normalise.NAME_PATTERN and s["maxLength"] == 45 for s in with_prose)
+
+
+def json_of(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"content": {"application/json": {"schema": schema}}}
+
+
+def _rest_doc(item_path: str, param: str, *, same_model: bool = True) -> dict[str, Any]:
+    """POST /things creates a Thing (name with the rule); GET {item_path} describes one."""
+    doc = _doc()
+    name = {"type": "string", "description": NAME_PROSE}
+    doc["components"]["schemas"] = {
+        "Thing": {"type": "object", "properties": {"name": {"type": "string"}}},
+        "Other": {"type": "object", "properties": {"name": {"type": "string"}}},
+        "CreateThing": {"type": "object", "properties": {"name": name}, "required": ["name"]},
+    }
+    ref = {"$ref": "#/components/schemas/Thing"}
+    path_param = {"in": "path", "name": param, "required": True, "schema": {"type": "string"}}
+    doc["paths"] = {
+        "/things": {
+            "post": {
+                "requestBody": json_of({"$ref": "#/components/schemas/CreateThing"}),
+                "responses": {"201": json_of(ref)},
+            }
+        },
+        item_path: {
+            "parameters": [path_param],
+            "get": {"responses": {"200": json_of(ref if same_model else {"$ref": "#/components/schemas/Other"})}},
+            "delete": {"parameters": [dict(path_param, schema={"type": "string"})], "responses": {"202": {}}},
+        },
+        f"{item_path}/parts": {"get": {"parameters": [dict(path_param, schema={"type": "string"})], "responses": {}}},
+    }
+    normalise.name_rule_into_keywords(doc)
+    return doc
+
+
+def test_a_path_parameter_gets_the_rules_of_the_name_its_resource_was_created_with() -> None:
+    doc = _rest_doc("/things/{thing_name}", "thing_name")
+    notes = normalise.name_rule_into_path_parameters(doc)
+    item = doc["paths"]["/things/{thing_name}"]
+    for param in (
+        item["parameters"][0],
+        item["delete"]["parameters"][0],
+        doc["paths"]["/things/{thing_name}/parts"]["get"]["parameters"][0],
+    ):
+        assert param["schema"] == {"type": "string", "pattern": normalise.NAME_PATTERN, "minLength": 1, "maxLength": 45}
+    assert all("from POST /things name" in note for note in notes)
+
+
+def test_no_link_no_rule() -> None:
+    for doc in (
+        _rest_doc("/things/{thing_id}", "thing_id"),  # not named after a body property
+        _rest_doc("/things/{thing_name}", "thing_name", same_model=False),  # GET describes something else
+        _rest_doc("/others/{thing_name}", "thing_name"),  # not under the collection that creates it
+    ):
+        before = copy.deepcopy(doc)
+        assert normalise.name_rule_into_path_parameters(doc) == []
+        assert doc == before
+
+
+def test_the_pinned_spec_gets_the_name_rule_on_its_path_parameters(spec_bytes: bytes) -> None:
+    out, _notes = normalise.normalise(normalise.load_spec(spec_bytes))
+    for _path, _method, op in operations(out):
+        for param in op.get("parameters") or []:
+            if param["in"] == "path":
+                assert param["schema"]["pattern"] == normalise.NAME_PATTERN, param

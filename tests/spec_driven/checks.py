@@ -99,6 +99,9 @@ def _operation_problems(
     wanted = {(p["name"], p["in"]) for p in params if p["in"] != "cookie" and p["name"].lower() != VERSION_HEADER}
     if {(p.name, p.location) for p in meta.parameters} != wanted:
         out.append(f"{name}: parameters {[p.name for p in meta.parameters]} != spec {sorted(wanted)}")
+    declared = {(p["name"], p["in"]): resolve(doc, p.get("schema") or {}) for p in params}
+    for param in meta.parameters:
+        out += [f"{name}: {m}" for m in keyword_mismatches(param, declared.get((param.name, param.location), {}))]
     schema = body_schema(doc, op)
     if (schema is None) != (meta.body_model is None):
         out.append(f"{name}: body model {meta.body_model} but spec body {schema is not None}")

@@ -142,7 +142,11 @@ def test_check_request_raises_and_violation_functions_return() -> None:
         for param in op.parameters:
             assert checks.parameters_violation(op, {param.python_name: "movie-1"}) is None
             found = checks.parameters_violation(op, {param.python_name: ".."})
-            assert found is not None and found.rule == "path_segment" and found.path == param.path
+            assert found is not None and found.rule in {"pattern", "path_segment"} and found.path == param.path
+            # Even a path parameter the spec gives no rule cannot be a path step.
+            bare = op._replace(parameters=(param._replace(pattern=None, min_length=None),))
+            found = checks.parameters_violation(bare, {param.python_name: ".."})
+            assert found is not None and found.rule == "path_segment"
             with pytest.raises(ClientValidationError, match=param.path):
                 checks.check_request(op, {})
         if op.body_required:
