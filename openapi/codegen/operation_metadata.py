@@ -19,6 +19,7 @@ POST is "unsafe" when it documents 201 or 202 (it creates something), "safe" whe
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -439,6 +440,11 @@ def collect(doc: JSON, data: Any, package: str) -> list[OperationMeta]:
     ]
 
 
+def _paragraphs(text: str) -> str:
+    """Trailing spaces off every line, at most one blank line between paragraphs."""
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(line.rstrip() for line in text.strip().splitlines()))
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -447,7 +453,7 @@ def docstring(op: OperationMeta) -> str:
     """Google-style docstring text: summary, description, Args, Returns, Raises (documented statuses)."""
     lines = [_one_line(op.summary or op.description.split("\n", 1)[0] or op.python_name)]
     if op.description and _one_line(op.description) != lines[0]:
-        lines += ["", op.description.strip()]
+        lines += ["", _paragraphs(op.description)]
     args = [(p.python_name, p.description) for p in op.parameters]
     args += [(f.path, f.description) for f in op.body_fields if f.python_name]
     if args:
