@@ -151,14 +151,20 @@ def write_operations_module(spec: JSON, spec_file: Path, out: Path, work: Path) 
     """`_operations.py`: per-operation metadata (codegen/operation_metadata.py), formatted by the post-hooks."""
     data = operation_metadata.generator_data(spec_file, CONFIG_FILE)
     source = operations_module.render(operation_metadata.collect(spec, data, out.name))
-    (out / "_operations.py").write_text(source, encoding="utf-8", newline="\n")
+    # The generator's own post-hooks (pinned ruff) format it, in a directory of its own so they
+    # touch nothing else; the hooks name no files (`.`), so this is the same formatting.
+    alone = work / "operations-module"
+    alone.mkdir()
+    (alone / "_operations.py").write_text(source, encoding="utf-8", newline="\n")
     hooks = yaml.safe_load(CONFIG_FILE.read_text(encoding="utf-8")).get("post_hooks") or []
     for hook in hooks:
         result = subprocess.run(
-            hook, shell=True, cwd=out, env=_hermetic_env(work), capture_output=True, text=True, check=False
+            hook, shell=True, cwd=alone, env=_hermetic_env(work), capture_output=True, text=True, check=False
         )
         if result.returncode != 0:
             raise GenerateError(f"post-hook failed on _operations.py ({hook}):\n{result.stdout}{result.stderr}")
+    shutil.move(alone / "_operations.py", out / "_operations.py")
+    shutil.rmtree(alone)
 
 
 def _assert_clean(out: Path) -> None:
