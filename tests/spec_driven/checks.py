@@ -166,6 +166,25 @@ def examples_accepted(doc: JSON, table: Iterable[Any], body_violation: Checker) 
     return checked
 
 
+def property_examples_accepted(doc: JSON, table: Iterable[Any], value_violation: Checker) -> int:
+    """Every body property's own `example` in the spec passes its field's rules; returns how many."""
+    by_id = {op.operation_id: op for op in table}
+    checked = 0
+    for item in doc["paths"].values():
+        for op in item.values():
+            meta = by_id.get(op.get("operationId")) if isinstance(op, dict) else None
+            schema = body_schema(doc, op) if meta is not None else None
+            if meta is None or schema is None:
+                continue
+            fields = {f.path: f for f in meta.body_fields}
+            for path, prop in body_properties(doc, schema).items():
+                if "example" in prop and path in fields:
+                    found = value_violation(fields[path], prop["example"])
+                    assert found is None, f"{meta.python_name} {path} example {prop['example']!r}: {found}"
+                    checked += 1
+    return checked
+
+
 _TOKENS = re.compile(r"\[\]|[^.\[\]]+")
 
 

@@ -16,7 +16,14 @@ from codegen.normalise import load_spec, normalise
 from codegen.pin import REPO_ROOT, SpecPin, known_versions
 from pinecone_control import _schema_checks as checks
 
-from .checks import bad_values_rejected, constrained, examples_accepted, metadata_problems, valid_bodies_accepted
+from .checks import (
+    bad_values_rejected,
+    constrained,
+    examples_accepted,
+    metadata_problems,
+    property_examples_accepted,
+    valid_bodies_accepted,
+)
 from .expectations import body_schema
 
 LATER = [version for version in sorted(known_versions()) if version > SpecPin.load().version]
@@ -73,6 +80,7 @@ def test_metadata_covers_every_operation_and_body_property(version: str, scratch
 def test_the_checks_enforce_every_stated_rule(version: str, scratch: dict[str, Scratch]) -> None:
     s = scratch[version]
     examples_accepted(s.published, s.operations, checks.body_violation)
+    property_examples_accepted(s.normalised, s.operations, checks.value_violation)
     spec_ops = {
         op["operationId"]: op for item in s.normalised["paths"].values() for op in item.values() if isinstance(op, dict)
     }

@@ -28,6 +28,7 @@ from .checks import (
     constrained,
     examples_accepted,
     metadata_problems,
+    property_examples_accepted,
     valid_bodies_accepted,
 )
 
@@ -85,6 +86,7 @@ def test_importing_the_metadata_imports_no_model_and_no_endpoint() -> None:
 
 def test_the_spec_examples_pass() -> None:
     assert examples_accepted(PUBLISHED, OPERATIONS, checks.body_violation) >= 5
+    assert property_examples_accepted(NORMALISED, OPERATIONS, checks.value_violation) >= 5
 
 
 @pytest.mark.parametrize("name", WITH_BODY)
