@@ -2,7 +2,9 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-API_VERSION   ?= 2024-07
+# Empty = the version pinned in openapi/spec-pin.json (read by codegen.pull), so a plain
+# `make generate` follows a bump made with `make pull API_VERSION=... ACCEPT=1`.
+API_VERSION   ?=
 SPEC_BASE_URL ?= https://raw.githubusercontent.com/pinecone-io/pinecone-api/refs/heads/main/
 ACCEPT        ?=
 PYTHON        ?= python3
@@ -44,11 +46,11 @@ quickstart: $(STAMP)
 	$(PY) examples/quickstart.py
 
 pull: $(STAMP)
-	$(CODEGEN).pull --base-url '$(SPEC_BASE_URL)' --version '$(API_VERSION)' $(if $(ACCEPT),--accept)
+	$(CODEGEN).pull --base-url '$(SPEC_BASE_URL)' $(if $(API_VERSION),--version '$(API_VERSION)') $(if $(ACCEPT),--accept)
 
 # The pulled spec, fetched only when absent; a present one must still match the pin.
 spec: $(STAMP)
-	$(CODEGEN).pull --base-url '$(SPEC_BASE_URL)' --version '$(API_VERSION)' --if-missing
+	$(CODEGEN).pull --base-url '$(SPEC_BASE_URL)' $(if $(API_VERSION),--version '$(API_VERSION)') --if-missing
 
 # Every published version pinned in openapi/spec-versions.json (the version and diff tests use them).
 specs: $(STAMP)

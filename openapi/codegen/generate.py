@@ -22,9 +22,10 @@ from pathlib import Path
 
 import yaml
 
-from . import normalise
+from . import normalise, operation_metadata, operations_module
 from .pin import OPENAPI_DIR, REPO_ROOT, PinError, SpecPin, sha256_of
 from .treediff import diff_trees
+from .walk import JSON
 
 CONFIG_FILE = REPO_ROOT / "generator-config.yml"
 TEMPLATES_DIR = OPENAPI_DIR / "templates"
@@ -139,10 +140,31 @@ def generate_spec(spec_bytes: bytes, work: Path, pin: SpecPin) -> Path:
         raise GenerateError(f"openapi-python-client failed ({result.returncode}):\n{result.stdout}{result.stderr}")
 
     (out / "py.typed").write_text("", encoding="utf-8")
+    write_operations_module(spec, spec_file, out, work)
     provenance = provenance_module(pin, api_version, sha256_of(spec_text.encode()), pins)
     (out / "_provenance.py").write_text(provenance, encoding="utf-8", newline="\n")
     _assert_clean(out)
     return out
+
+
+def write_operations_module(spec: JSON, spec_file: Path, out: Path, work: Path) -> None:
+    """`_operations.py`: per-operation metadata (codegen/operation_metadata.py), formatted by the post-hooks."""
+    data = operation_metadata.generator_data(spec_file, CONFIG_FILE)
+    source = operations_module.render(operation_metadata.collect(spec, data, out.name))
+    # The generator's own post-hooks (pinned ruff) format it, in a directory of its own so they
+    # touch nothing else; the hooks name no files (`.`), so this is the same formatting.
+    alone = work / "operations-module"
+    alone.mkdir()
+    (alone / "_operations.py").write_text(source, encoding="utf-8", newline="\n")
+    hooks = yaml.safe_load(CONFIG_FILE.read_text(encoding="utf-8")).get("post_hooks") or []
+    for hook in hooks:
+        result = subprocess.run(
+            hook, shell=True, cwd=alone, env=_hermetic_env(work), capture_output=True, text=True, check=False
+        )
+        if result.returncode != 0:
+            raise GenerateError(f"post-hook failed on _operations.py ({hook}):\n{result.stdout}{result.stderr}")
+    shutil.move(alone / "_operations.py", out / "_operations.py")
+    shutil.rmtree(alone)
 
 
 def _assert_clean(out: Path) -> None:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
-from .walk import JSON, each_schema, operations
+from .walk import HTTP_METHODS, JSON, each_schema, operations
 
 Rewrite = Callable[[JSON], list[str]]
 
@@ -150,18 +151,191 @@ def api_version_header_out_of_operations(doc: JSON) -> list[str]:
     return notes
 
 
+# The resource-name rule, as the spec words it for index and collection names (whitespace folded).
+_NAME_RULE = re.compile(
+    r"Resource name must be (?P<min>\d+)-(?P<max>\d+) characters long, start and end with an alphanumeric "
+    r"character, and consist only of lower case alphanumeric characters or '-'"
+)
+NAME_PATTERN = "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"
+
+
+def _prose(schema: JSON) -> str:
+    return " ".join(str(schema.get("description") or "").split())
+
+
+def _put(
+    schema: JSON, keyword: str, value: object, notes: list[str], where: str, source: str = "the description"
+) -> None:
+    """Set a keyword the prose implies; a value the schema already states wins (and is reported)."""
+    if keyword not in schema:
+        schema[keyword] = value
+        notes.append(f"{where}: {keyword} {value!r} from {source}")
+    elif schema[keyword] != value:
+        notes.append(f"{where}: {keyword} kept as {schema[keyword]!r} (the description says {value!r})")
+
+
+def name_rule_into_keywords(doc: JSON) -> list[str]:
+    """Turn the prose resource-name rule into `pattern`, `minLength` and `maxLength`.
+
+    Why: the spec states the rule for index and collection names only in words ("Resource name must
+    be 1-45 characters long, start and end with an alphanumeric character, and consist only of lower
+    case alphanumeric characters or '-'"), so neither a validator nor the generated metadata can see
+    it, and the client and the emulator each hand-wrote it. It is a rule, not a catalogue: "must",
+    purely syntactic, and the server enforces it (the ErrorResponse example quotes its refusal).
+    Triggered by the sentence wherever it appears on a string schema, whatever the property is
+    called; the lengths come from the sentence, limits the schema already states are kept.
+    """
+    notes: list[str] = []
+
+    def visit(schema: JSON) -> None:
+        found = _NAME_RULE.search(_prose(schema))
+        if not found or schema.get("type") != "string":
+            return
+        where = f"name rule ({found['min']}-{found['max']})"
+        _put(schema, "pattern", NAME_PATTERN, notes, where)
+        _put(schema, "minLength", int(found["min"]), notes, where)
+        _put(schema, "maxLength", int(found["max"]), notes, where)
+
+    each_schema(doc, visit)
+    return notes
+
+
+# "Keys must be 80 characters or less." / "Values must be alphanumeric, ';', '@', '_', or ' '."
+_MAP_LENGTH_RULE = re.compile(r"\b(?P<part>Keys|Values) must be (?P<max>\d+) characters or less\.")
+_MAP_CHARS_RULE = re.compile(r"\b(?P<part>Keys|Values) must be (?P<chars>alphanumeric(?:,? (?:or )?'[^']')*)\.")
+_QUOTED_CHAR = re.compile(r"'([^'])'")
+
+
+def _char_class_pattern(chars: str) -> str:
+    r"""`alphanumeric, '_', or '-'` -> `^[A-Za-z0-9_\-]*$` (ASCII letters and digits, as in the examples)."""
+    extra = "".join(c if c == " " else re.escape(c) for c in _QUOTED_CHAR.findall(chars))
+    return f"^[A-Za-z0-9{extra}]*$"
+
+
+def map_rules_into_keywords(doc: JSON) -> list[str]:
+    """Turn a string map's prose key/value rules into keywords (from 2024-10: index `tags`).
+
+    Why: the spec says "Keys must be 80 characters or less. Values must be 120 characters or less.
+    Keys must be alphanumeric, '_', or '-'. Values must be alphanumeric, ';', '@', '_', '-', '.',
+    '+', or ' '." only in words. Value rules become `maxLength`/`pattern` on `additionalProperties`;
+    key rules go to `x-property-names` (OpenAPI 3.0 has no `propertyNames`; the generated metadata
+    and the validator read it). Patterns use `*`: the spec gives an empty value a meaning (unset).
+    Triggered by those sentences on an object whose `additionalProperties` is a string schema.
+    """
+    notes: list[str] = []
+
+    def visit(schema: JSON) -> None:
+        values = schema.get("additionalProperties")
+        if not (isinstance(values, dict) and values.get("type") == "string"):
+            return
+        text = _prose(schema)
+
+        def target(part: str) -> JSON:
+            return values if part == "Values" else schema.setdefault("x-property-names", {})
+
+        for rule in _MAP_LENGTH_RULE.finditer(text):
+            _put(target(rule["part"]), "maxLength", int(rule["max"]), notes, f"map {rule['part'].lower()}")
+        for rule in _MAP_CHARS_RULE.finditer(text):
+            pattern = _char_class_pattern(rule["chars"])
+            _put(target(rule["part"]), "pattern", pattern, notes, f"map {rule['part'].lower()}")
+
+    each_schema(doc, visit)
+    return notes
+
+
+_ITEM_PATH = re.compile(r"(?P<collection>/.*)/\{(?P<param>[^{}/]+)\}")
+_IDENTITY_KEYWORDS = ("pattern", "minLength", "maxLength")
+
+
+def _resolve(doc: JSON, node: object) -> object:
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        target: object = doc
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target.get(part) if isinstance(target, dict) else None
+        node = target
+    return node
+
+
+def _json_schema(doc: JSON, holder: object) -> object:
+    holder = _resolve(doc, holder)
+    content = holder.get("content") if isinstance(holder, dict) else None
+    media = content.get("application/json") if isinstance(content, dict) else None
+    return _resolve(doc, media.get("schema")) if isinstance(media, dict) else None
+
+
+def name_rule_into_path_parameters(doc: JSON) -> list[str]:
+    """Give a resource's path parameter the rules of the name it was created with.
+
+    Why: `GET /indexes/{index_name}` says only "The name of the index to be described."; the rule
+    for that name is stated where the name is chosen, on `POST /indexes`. The spec's structure links
+    the two: the item path `/X/{p}` sits under the collection `/X`, whose POST answers with the very
+    schema the item's GET returns, and whose body has a required property `f` with `p` = `f` or
+    `p` = `<something>_f` (`index_name` <- `name`). Then `p` names what `f` named, and the rules of
+    `f` (`pattern`, `minLength`, `maxLength`) hold for `p` too. A client can refuse a name that can
+    never exist (`"Bad_Name"`, `".."`) before sending anything. Runs after `name_rule_into_keywords`.
+    """
+    notes: list[str] = []
+    paths = doc.get("paths") or {}
+    for template, item in paths.items():
+        found = _ITEM_PATH.fullmatch(template)
+        collection = paths.get(found["collection"]) if found else None
+        if not (found and isinstance(item, dict) and isinstance(collection, dict)):
+            continue
+        create, read = collection.get("post"), item.get("get")
+        if not (isinstance(create, dict) and isinstance(read, dict)):
+            continue
+        created = [
+            _json_schema(doc, r) for code, r in (create.get("responses") or {}).items() if str(code).startswith("2")
+        ]
+        read_schema = _json_schema(doc, (read.get("responses") or {}).get("200"))
+        body = _json_schema(doc, create.get("requestBody"))
+        if read_schema is None or not any(c is read_schema for c in created) or not isinstance(body, dict):
+            continue
+        param = found["param"]
+        for name, prop in (body.get("properties") or {}).items():
+            prop = _resolve(doc, prop)
+            if name not in (body.get("required") or []) or not (param == name or param.endswith(f"_{name}")):
+                continue
+            rules = {k: prop[k] for k in _IDENTITY_KEYWORDS if isinstance(prop, dict) and k in prop}
+            if not rules:
+                continue
+            # The item and everything under it (`/indexes/{index_name}/backups`) name the same resource.
+            for under, under_item in paths.items():
+                if isinstance(under_item, dict) and (under == template or under.startswith(f"{template}/")):
+                    source = f"POST {found['collection']} {name}"
+                    _copy_into_path_parameter(doc, under_item, param, rules, notes, under, source)
+    return notes
+
+
+def _copy_into_path_parameter(
+    doc: JSON, item: JSON, param: str, rules: JSON, notes: list[str], template: str, source: str
+) -> None:
+    holders = [item, *(op for method, op in item.items() if method in HTTP_METHODS and isinstance(op, dict))]
+    for holder in holders:
+        for raw in holder.get("parameters") or []:
+            declared = _resolve(doc, raw)
+            if isinstance(declared, dict) and declared.get("in") == "path" and declared.get("name") == param:
+                schema = declared.setdefault("schema", {"type": "string"})
+                for keyword, value in rules.items():
+                    _put(schema, keyword, value, notes, f"{template} {param}", source)
+
+
 def _append(description: object, sentence: str) -> str:
     text = str(description).rstrip() if description else ""
     return f"{text}\n\n{sentence}" if text else sentence
 
 
-# Order matters only for readability of the notes; the rewrites touch disjoint keywords.
+# Order matters only for readability of the notes, and for name_rule_into_path_parameters, which
+# reads what name_rule_into_keywords wrote; the others touch disjoint keywords.
 REWRITES: tuple[Rewrite, ...] = (
     security_into_operations,
     one_of_required_into_properties,
     defaults_into_docs,
     titles_out_of_class_names,
     api_version_header_out_of_operations,
+    name_rule_into_keywords,
+    name_rule_into_path_parameters,
+    map_rules_into_keywords,
 )
 
 
