@@ -5,28 +5,32 @@ from __future__ import annotations
 import logging
 import os
 
+from . import _secrets
+
 LOG_ENV = "PINECONE_CONTROL_LOG"
 logger = logging.getLogger("pinecone_control")
 
 
 class _SecretScrubber(logging.Filter):
-    """Last line of defence: any registered API key is masked in every record of our logger."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._secrets: set[str] = set()
+    """Last line of defence: every registered secret (`_secrets`) is masked in each record of our
+    logger -- the message, a formatted traceback and a stack."""
 
     def add(self, secret: str) -> None:
-        if len(secret) >= 4:
-            self._secrets.add(secret)
+        """Kept for callers of the old API: the registry lives in `_secrets` now."""
+        _secrets.register(secret)
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if self._secrets:
-            message = record.getMessage()
-            if any(secret in message for secret in self._secrets):
-                for secret in self._secrets:
-                    message = message.replace(secret, "<redacted>")
-                record.msg, record.args = message, None
+        message = record.getMessage()
+        scrubbed = _secrets.scrub(message)
+        if scrubbed != message:
+            record.msg, record.args = scrubbed, None
+        if record.exc_info and not record.exc_text:
+            # Formatters reuse `exc_text` when set, so the traceback is formatted (and masked) once, here.
+            record.exc_text = _secrets.scrub(logging.Formatter().formatException(record.exc_info))
+        elif record.exc_text:
+            record.exc_text = _secrets.scrub(record.exc_text)
+        if record.stack_info:
+            record.stack_info = _secrets.scrub(record.stack_info)
         return True
 
 

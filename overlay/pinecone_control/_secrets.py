@@ -1,0 +1,87 @@
+"""The process-wide registry of secrets (API keys, URL passwords) and the scrubbers that mask them.
+
+Every text the package produces -- error messages, reprs, pickles, log records -- passes through
+`scrub` first. Secrets shorter than `MIN_SECRET_LENGTH` are not registered: masking a short string
+everywhere would garble ordinary words, and real API keys are far longer.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Mapping
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+REDACTED = "<redacted>"
+MIN_SECRET_LENGTH = 8
+# Header values that are credentials whatever they contain.
+SENSITIVE_HEADERS = frozenset({"api-key", "authorization", "proxy-authorization"})
+# `scheme://user:password@` in any text, registered or not: the password part is masked.
+_URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#@:]*:)[^\s/?#@]*@")
+
+_lock = threading.Lock()
+_secrets: frozenset[str] = frozenset()
+# One alternation of every secret, longest first so that a secret containing another is masked whole.
+_pattern: re.Pattern[str] | None = None
+_pattern_bytes: re.Pattern[bytes] | None = None
+
+
+def register(secret: str) -> None:
+    """Mask `secret` in every text from now on. Too-short or non-string values are ignored."""
+    global _secrets, _pattern, _pattern_bytes
+    if not isinstance(secret, str) or len(secret) < MIN_SECRET_LENGTH or secret in _secrets:
+        return
+    with _lock:
+        secrets = _secrets | {secret}
+        ordered = sorted(secrets, key=len, reverse=True)
+        pattern = re.compile("|".join(map(re.escape, ordered)))
+        # Bytes are matched in the encodings a body can realistically carry a key in.
+        encoded = {s.encode("utf-8", "surrogatepass") for s in ordered}
+        pattern_bytes = re.compile(b"|".join(map(re.escape, sorted(encoded, key=len, reverse=True))))
+        # Readers use the three globals without the lock: publish the patterns before the set.
+        _pattern, _pattern_bytes, _secrets = pattern, pattern_bytes, frozenset(secrets)
+
+
+def scrub(text: str) -> str:
+    """`text` with every registered secret, and the password of any `scheme://user:pass@`, masked."""
+    pattern = _pattern
+    if pattern is not None:
+        text = pattern.sub(REDACTED, text)
+    if "@" in text:
+        text = _URL_PASSWORD.sub(rf"\g<head>{REDACTED}@", text)
+    return text
+
+
+def scrub_bytes(data: bytes) -> bytes:
+    """`data` with every registered secret (as UTF-8) masked; unchanged bytes otherwise."""
+    pattern = _pattern_bytes
+    if pattern is None:
+        return data
+    return pattern.sub(REDACTED.encode(), data)
+
+
+def contains_secret(text: str) -> bool:
+    pattern = _pattern
+    return pattern is not None and pattern.search(text) is not None
+
+
+def redact_url(url: str) -> str:
+    """`url` with the userinfo password masked (`https://user:<redacted>@host`); the password is
+    registered, raw and percent-decoded, so it is masked wherever else it shows up."""
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:  # e.g. an invalid port or IPv6 literal: fall back to the text pattern
+        return scrub(url)
+    if password is None:
+        return scrub(url)
+    userinfo, _, hostinfo = parts.netloc.rpartition("@")
+    user, _, raw_password = userinfo.partition(":")
+    register(raw_password)
+    register(unquote(raw_password))
+    return scrub(urlunsplit(parts._replace(netloc=f"{user}:{REDACTED}@{hostinfo}")))
+
+
+def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """A copy of `headers` with credential headers masked and secrets in the other values scrubbed."""
+    return {k: (REDACTED if k.lower() in SENSITIVE_HEADERS else scrub(v)) for k, v in headers.items()}
