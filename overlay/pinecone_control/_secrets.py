@@ -7,6 +7,7 @@ everywhere would garble ordinary words, and real API keys are far longer.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from collections.abc import Mapping
@@ -85,3 +86,21 @@ def redact_url(url: str) -> str:
 def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
     """A copy of `headers` with credential headers masked and secrets in the other values scrubbed."""
     return {k: (REDACTED if k.lower() in SENSITIVE_HEADERS else scrub(v)) for k, v in headers.items()}
+
+
+def scrub_exception(error: BaseException) -> None:
+    """Mask secrets, in place, in the args of `error` and of every exception chained to it.
+
+    For foreign exceptions about to become the `__cause__` of one of ours: a library's message
+    (h11 quoting a header, a parser quoting a value) can carry the key, and tracebacks print it.
+    """
+    seen: set[int] = set()
+    stack: list[BaseException | None] = [error]
+    while stack:
+        current = stack.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        with contextlib.suppress(AttributeError, TypeError):  # a type whose args cannot be replaced
+            current.args = tuple(scrub(a) if isinstance(a, str) else a for a in current.args)
+        stack += [current.__cause__, current.__context__]
