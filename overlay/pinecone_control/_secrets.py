@@ -17,8 +17,9 @@ REDACTED = "<redacted>"
 MIN_SECRET_LENGTH = 8
 # Header values that are credentials whatever they contain.
 SENSITIVE_HEADERS = frozenset({"api-key", "authorization", "proxy-authorization"})
-# `scheme://user:password@` in any text, registered or not: the password part is masked.
-_URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#@:]*:)[^\s/?#@]*@")
+# `scheme://user:password@` in any text, registered or not: the password part is masked. Kept as
+# text: `re` compiles it on first use and caches it, so importing the package stays cheap.
+_URL_PASSWORD = r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#@:]*:)[^\s/?#@]*@"
 
 _lock = threading.Lock()
 _secrets: frozenset[str] = frozenset()
@@ -49,7 +50,7 @@ def scrub(text: str) -> str:
     if pattern is not None:
         text = pattern.sub(REDACTED, text)
     if "@" in text:
-        text = _URL_PASSWORD.sub(rf"\g<head>{REDACTED}@", text)
+        text = re.sub(_URL_PASSWORD, rf"\g<head>{REDACTED}@", text)
     return text
 
 
