@@ -29,12 +29,21 @@ class PineconeError(Exception):
     """Base class of every error raised by pinecone-control."""
 
     def __init__(self, *args: object) -> None:
-        super().__init__(*(_secrets.scrub(a) if isinstance(a, str) else a for a in args))
+        super().__init__(*(_safe_text(a) if isinstance(a, str) else a for a in args))
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The default (`cls(*args)` then the state) cannot call constructors that take a response or
         # keyword-only arguments; rebuild without calling `__init__` instead.
         return _rebuild, (type(self), self.args, self.__dict__)
+
+
+def _safe_text(text: str) -> str:
+    """`text` scrubbed of secrets and encodable as UTF-8: a lone surrogate (a JSON `\\udc00` escape
+    in a body) becomes a visible `\\udc00`, instead of failing whoever logs or prints the error."""
+    text = _secrets.scrub(text)
+    if not text.isascii():
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
 
 
 def _rebuild(cls: type[PineconeError], args: tuple[Any, ...], state: dict[str, Any]) -> PineconeError:
@@ -53,7 +62,7 @@ class APIConnectionError(PineconeError):
 
     def __init__(self, message: str, *, method: str, url: str) -> None:
         super().__init__(message)
-        self.method = _secrets.scrub(method)
+        self.method = _safe_text(method)
         self.url = _secrets.redact_url(url)
 
 
@@ -93,7 +102,7 @@ class APIStatusError(PineconeError):
         self.request_id = next((self.headers[h] for h in _REQUEST_ID_HEADERS if h in self.headers), None)
         self.operation = operation
         self.body, self.error_response, self.code, self.message, self.details = _parse_error_body(response.content)
-        self.hint = _secrets.scrub(hint) if hint else hint
+        self.hint = _safe_text(hint) if hint else hint
         super().__init__(self._summary())  # scrubbed there, like every PineconeError message
 
     @property
@@ -172,7 +181,7 @@ class WaitError(PineconeError):
 
     def __init__(self, message: str, *, name: str, last: Any = None) -> None:
         super().__init__(message)
-        self.name = _secrets.scrub(name)
+        self.name = _safe_text(name)
         self.last = last  # the last model seen, if any
 
 
@@ -257,7 +266,10 @@ def _scrubbed_payload(body: bytes) -> tuple[bytes, Any]:
         return body, None
     text = json.dumps(payload, ensure_ascii=False)
     if _secrets.contains_secret(text):
-        payload = json.loads(_secrets.scrub(text))
+        try:
+            payload = json.loads(_secrets.scrub(text))
+        except ValueError:  # a secret spanning JSON syntax: keep only the masked text
+            return _secrets.scrub(text).encode("utf-8", "backslashreplace"), None
         body = json.dumps(payload).encode()
     return body, payload
 
@@ -283,14 +295,14 @@ def _parse_error_body(
             return (
                 body,
                 parsed,
-                str(code) if code is not None else None,
-                str(message) if message is not None else None,
+                _safe_text(str(code)) if code is not None else None,
+                _safe_text(str(message)) if message is not None else None,
                 details if isinstance(details, dict) else None,
             )
         if isinstance(error, str):
-            return body, None, None, error, None
+            return body, None, None, _safe_text(error), None
         if isinstance(payload.get("message"), str):
-            return body, None, None, payload["message"], None
+            return body, None, None, _safe_text(payload["message"]), None
     text = body.decode("utf-8", errors="replace").strip()
     if not text:
         return body, None, None, None, None

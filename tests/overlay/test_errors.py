@@ -205,6 +205,17 @@ def test_a_nested_error_body_inside_the_error_shape_is_a_preview_too(no_retry_ap
     assert info.value.code is None and info.value.message is not None and info.value.body == body
 
 
+def test_lone_surrogates_in_an_error_message_stay_printable(no_retry_api: Api, recorder: Recorder) -> None:
+    """Old code: a `\\udc00` escape in the body put a lone surrogate in str(exc): logging it as UTF-8 failed."""
+    body = b'{"status": 400, "error": {"code": "X\\udc01", "message": "bad \\udc00 value"}}'
+    recorder.script(httpx.Response(400, content=body))
+    with pytest.raises(pc.BadRequestError) as info:
+        no_retry_api.list_indexes()
+    assert info.value.message == "bad \\udc00 value" and info.value.code == "X\\udc01"
+    assert "bad \\udc00 value" in str(info.value).encode("utf-8").decode()
+    assert info.value.body == body
+
+
 @pytest.mark.parametrize("data", [b"[" * 5000, b'{"a":' * 5000 + b"1" + b"}" * 5000, b"\xff\xfe{", b"{bad"])
 def test_loads_bounded_turns_every_failure_into_a_value_error(data: bytes) -> None:
     with pytest.raises(ValueError) as info:

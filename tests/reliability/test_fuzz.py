@@ -368,10 +368,11 @@ def _only_pinecone_errors(operation: str, status: int, content: bytes) -> None:
             assert error.body == content  # nothing is lost (no secret is registered here)
         else:
             assert isinstance(error, pc.ResponseValidationError) and error.body == content
-        # Every text the error carries can be produced, and it survives pickling.
+        # Every text the error carries can be produced and written as UTF-8, and it survives pickling.
         again = pickle.loads(pickle.dumps(error))
-        assert type(again) is type(error) and str(again) == str(error) and repr(error)
-        "".join(traceback.format_exception(error))
+        assert type(again) is type(error) and str(again) == str(error)
+        for text in (str(error), repr(error), "".join(traceback.format_exception(error))):
+            text.encode("utf-8")
     except Exception as escaped:
         pytest.fail(f"{type(escaped).__name__} escaped for HTTP {status} ({len(content)} bytes): {escaped!r:.200}")
 
