@@ -11,6 +11,7 @@ import contextlib
 import re
 import threading
 from collections.abc import Mapping
+from typing import AnyStr, NamedTuple
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 REDACTED = "<redacted>"
@@ -21,34 +22,45 @@ SENSITIVE_HEADERS = frozenset({"api-key", "authorization", "proxy-authorization"
 # text: `re` compiles it on first use and caches it, so importing the package stays cheap.
 _URL_PASSWORD = r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#@:]*:)[^\s/?#@]*@"
 
+
+class _Registry(NamedTuple):
+    """One immutable snapshot, swapped whole, so readers need no lock."""
+
+    texts: tuple[str, ...]
+    raw: tuple[bytes, ...]  # the same secrets as UTF-8, for bodies
+    # Alternations of every secret: a fast "is any there?" before the exact masking.
+    pattern: re.Pattern[str]
+    pattern_bytes: re.Pattern[bytes]
+
+
 _lock = threading.Lock()
-_secrets: frozenset[str] = frozenset()
-# One alternation of every secret, longest first so that a secret containing another is masked whole.
-_pattern: re.Pattern[str] | None = None
-_pattern_bytes: re.Pattern[bytes] | None = None
+_registry: _Registry | None = None
 
 
 def register(secret: str) -> None:
     """Mask `secret` in every text from now on. Too-short or non-string values are ignored."""
-    global _secrets, _pattern, _pattern_bytes
-    if not isinstance(secret, str) or len(secret) < MIN_SECRET_LENGTH or secret in _secrets:
+    global _registry
+    if not isinstance(secret, str) or len(secret) < MIN_SECRET_LENGTH:
         return
     with _lock:
-        secrets = _secrets | {secret}
-        ordered = sorted(secrets, key=len, reverse=True)
-        pattern = re.compile("|".join(map(re.escape, ordered)))
-        # Bytes are matched in the encodings a body can realistically carry a key in.
-        encoded = {s.encode("utf-8", "surrogatepass") for s in ordered}
-        pattern_bytes = re.compile(b"|".join(map(re.escape, sorted(encoded, key=len, reverse=True))))
-        # Readers use the three globals without the lock: publish the patterns before the set.
-        _pattern, _pattern_bytes, _secrets = pattern, pattern_bytes, frozenset(secrets)
+        current = _registry.texts if _registry is not None else ()
+        if secret in current:
+            return
+        texts = (*current, secret)
+        raw = tuple(s.encode("utf-8", "surrogatepass") for s in texts)
+        _registry = _Registry(
+            texts,
+            raw,
+            re.compile("|".join(map(re.escape, texts))),
+            re.compile(b"|".join(map(re.escape, raw))),
+        )
 
 
 def scrub(text: str) -> str:
     """`text` with every registered secret, and the password of any `scheme://user:pass@`, masked."""
-    pattern = _pattern
-    if pattern is not None:
-        text = pattern.sub(REDACTED, text)
+    registry = _registry
+    if registry is not None and registry.pattern.search(text):
+        text = _mask(text, registry.texts, REDACTED)
     if "@" in text:
         text = re.sub(_URL_PASSWORD, rf"\g<head>{REDACTED}@", text)
     return text
@@ -56,15 +68,37 @@ def scrub(text: str) -> str:
 
 def scrub_bytes(data: bytes) -> bytes:
     """`data` with every registered secret (as UTF-8) masked; unchanged bytes otherwise."""
-    pattern = _pattern_bytes
-    if pattern is None:
+    registry = _registry
+    if registry is None or not registry.pattern_bytes.search(data):
         return data
-    return pattern.sub(REDACTED.encode(), data)
+    return _mask(data, registry.raw, REDACTED.encode())
 
 
 def contains_secret(text: str) -> bool:
-    pattern = _pattern
-    return pattern is not None and pattern.search(text) is not None
+    registry = _registry
+    return registry is not None and registry.pattern.search(text) is not None
+
+
+def _mask(data: AnyStr, needles: tuple[AnyStr, ...], replacement: AnyStr) -> AnyStr:
+    """`data` with the union of every occurrence of every needle replaced, overlaps included: a regex
+    substitution would leave the tail of a secret that overlaps the one it matched."""
+    spans: list[tuple[int, int]] = []
+    for needle in needles:
+        start = data.find(needle)
+        while start != -1:
+            spans.append((start, start + len(needle)))
+            start = data.find(needle, start + 1)
+    spans.sort()
+    pieces: list[AnyStr] = []
+    position = 0
+    for begin, end in spans:
+        if end <= position:
+            continue
+        if begin >= position:
+            pieces += [data[position:begin], replacement]
+        position = end
+    pieces.append(data[position:])
+    return data[:0].join(pieces)
 
 
 def redact_url(url: str) -> str:

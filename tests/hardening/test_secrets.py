@@ -36,6 +36,18 @@ def test_a_secret_containing_another_is_masked_whole() -> None:
     assert _secrets.scrub(f"[{longer}]") == "[<redacted>]"
 
 
+def test_overlapping_occurrences_are_masked_whole() -> None:
+    """A regex substitution would mask the first secret and leave the tail of one overlapping it."""
+    first, second = "first-secret-AB12", "AB12-second-secret"
+    _secrets.register(first)
+    _secrets.register(second)
+    assert _secrets.scrub("x first-secret-AB12-second-secret y") == "x <redacted> y"
+    assert _secrets.scrub_bytes(b"x first-secret-AB12-second-secret y") == b"x <redacted> y"
+    repeating = "abcabcab"
+    _secrets.register(repeating)
+    assert _secrets.scrub("[abcabcabcabcab]") == "[<redacted>]"  # occurrences at 0, 3 and 6 overlap
+
+
 @pytest.mark.parametrize("short", ["", "k", "abc", "1234567"])
 def test_short_secrets_are_ignored(short: str) -> None:
     _secrets.register(short)
