@@ -290,7 +290,7 @@ def _parse_error_body(
 
             try:
                 parsed: ErrorResponse | None = ErrorResponse.from_dict(payload)
-            except (KeyError, TypeError, ValueError, AttributeError):
+            except (KeyError, TypeError, ValueError, AttributeError, IndexError):
                 parsed = None
             return (
                 body,
@@ -308,4 +308,4 @@ def _parse_error_body(
         return body, None, None, None, None
     if len(text) > _BODY_PREVIEW:
         text = text[:_BODY_PREVIEW] + "..."
-    return body, None, None, text, None
+    return body, None, None, _safe_text(text), None
