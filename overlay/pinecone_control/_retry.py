@@ -74,8 +74,8 @@ class RetryPolicy(NamedTuple):
         retry_after = parse_retry_after(outcome.headers.get("retry-after"), now=now)
         if retry_after is None:
             return backoff
-        if retry_after > self.retry_after_cap:
-            return None  # longer than we will wait: report it, with retry_after, to the caller
+        if retry_after > self.retry_after_cap or retry_after == math.inf:
+            return None  # longer than we will wait (even with no cap): report it, with retry_after
         return max(retry_after, backoff)
 
 

@@ -177,6 +177,15 @@ def test_retry_after_beyond_any_cap_is_never_waited(value: str) -> None:
     assert _delay(value, status=503) is None
 
 
+def test_an_infinite_retry_after_is_never_waited_even_without_a_cap() -> None:
+    policy = RetryPolicy(retry_after_cap=math.inf)
+    for value in ("inf", "nan", "1e400"):
+        response = httpx.Response(429, headers={"retry-after": value})
+        assert policy.delay_before_retry(idempotent=True, retries_done=0, outcome=response) is None
+    response = httpx.Response(429, headers={"retry-after": "3600"})
+    assert policy.delay_before_retry(idempotent=True, retries_done=0, outcome=response) == 3600
+
+
 def test_retry_after_dates_use_the_given_now() -> None:
     now = 1_700_000_000.0
     header = email.utils.formatdate(now + 20, usegmt=True)
