@@ -11,6 +11,10 @@ class Unset:
     def __bool__(self) -> Literal[False]:
         return False
 
+    def __reduce__(self) -> str:
+        # Pickled and copied by name, so `UNSET` stays the one instance that models compare by.
+        return "UNSET"
+
 
 UNSET: Unset = Unset()
 

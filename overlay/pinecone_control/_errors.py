@@ -1,11 +1,19 @@
-"""The exception hierarchy: every failure this client reports is a `PineconeError`."""
+"""The exception hierarchy: every failure this client reports is a `PineconeError`.
+
+Two promises hold for every class here: each text an error carries (`str`, `repr`, `args`,
+`message`, `body`/`text`, `headers`, `url`) passes through `_secrets` scrubbing when the error is
+built, and every error survives pickling (e.g. across a process pool) as itself.
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import httpx
+
+from . import _secrets
 
 if TYPE_CHECKING:
     from pinecone_control_api.models import ErrorResponse
@@ -13,10 +21,36 @@ if TYPE_CHECKING:
 # Pinecone's request id header; some proxies use the generic one.
 _REQUEST_ID_HEADERS = ("x-pinecone-request-id", "x-request-id")
 _BODY_PREVIEW = 500
+# Pinecone's error bodies are three levels deep; anything far deeper is not one of them.
+_MAX_ERROR_BODY_DEPTH = 64
 
 
 class PineconeError(Exception):
     """Base class of every error raised by pinecone-control."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(_safe_text(a) if isinstance(a, str) else a for a in args))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The default (`cls(*args)` then the state) cannot call constructors that take a response or
+        # keyword-only arguments; rebuild without calling `__init__` instead.
+        return _rebuild, (type(self), self.args, self.__dict__)
+
+
+def _safe_text(text: str) -> str:
+    """`text` scrubbed of secrets and encodable as UTF-8: a lone surrogate (a JSON `\\udc00` escape
+    in a body) becomes a visible `\\udc00`, instead of failing whoever logs or prints the error."""
+    text = _secrets.scrub(text)
+    if not text.isascii():
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
+def _rebuild(cls: type[PineconeError], args: tuple[Any, ...], state: dict[str, Any]) -> PineconeError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class ClientValidationError(PineconeError, ValueError):
@@ -28,8 +62,8 @@ class APIConnectionError(PineconeError):
 
     def __init__(self, message: str, *, method: str, url: str) -> None:
         super().__init__(message)
-        self.method = method
-        self.url = url
+        self.method = _safe_text(method)
+        self.url = _secrets.redact_url(url)
 
 
 class APITimeoutError(APIConnectionError):
@@ -48,7 +82,7 @@ class ResponseTooLargeError(PineconeError):
         super().__init__(message)
         self.status_code = status_code
         self.limit = limit
-        self.headers = dict(headers)
+        self.headers = _secrets.redact_headers(headers)
 
 
 class ResponseValidationError(PineconeError):
@@ -57,8 +91,8 @@ class ResponseValidationError(PineconeError):
     def __init__(self, message: str, *, status_code: int, body: bytes, headers: Mapping[str, str]) -> None:
         super().__init__(message)
         self.status_code = status_code
-        self.body = body
-        self.headers = dict(headers)
+        self.body = _secrets.scrub_bytes(body)
+        self.headers = _secrets.redact_headers(headers)
 
     @property
     def text(self) -> str:
@@ -79,13 +113,12 @@ class APIStatusError(PineconeError):
 
     def __init__(self, response: httpx.Response, *, operation: str, hint: str | None = None) -> None:
         self.status_code = response.status_code
-        self.body = response.content
-        self.headers = dict(response.headers)
-        self.request_id = next((response.headers[h] for h in _REQUEST_ID_HEADERS if h in response.headers), None)
+        self.headers = _secrets.redact_headers(response.headers)
+        self.request_id = next((self.headers[h] for h in _REQUEST_ID_HEADERS if h in self.headers), None)
         self.operation = operation
-        self.error_response, self.code, self.message, self.details = _parse_error_body(response)
-        self.hint = hint
-        super().__init__(self._summary())
+        self.body, self.error_response, self.code, self.message, self.details = _parse_error_body(response.content)
+        self.hint = _safe_text(hint) if hint else hint
+        super().__init__(self._summary())  # scrubbed there, like every PineconeError message
 
     @property
     def text(self) -> str:
@@ -163,7 +196,7 @@ class WaitError(PineconeError):
 
     def __init__(self, message: str, *, name: str, last: Any = None) -> None:
         super().__init__(message)
-        self.name = name
+        self.name = _safe_text(name)
         self.last = last  # the last model seen, if any
 
 
@@ -195,17 +228,73 @@ STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 def error_class_for(status: int) -> type[APIStatusError]:
     if status in STATUS_ERRORS:
         return STATUS_ERRORS[status]
-    return InternalServerError if status >= 500 else APIStatusError
+    # Only 5xx is a server failure; a status outside 1xx-5xx (600, 999) is just an unexpected status.
+    return InternalServerError if 500 <= status <= 599 else APIStatusError
+
+
+class BodyDecodeError(PineconeError, ValueError):
+    """A body that is not JSON this client can use: invalid syntax or encoding, or nested too deeply.
+
+    A `ValueError`, so parsers that map `ValueError` to their own error (a success body to
+    `ResponseValidationError`) handle it with the rest.
+    """
+
+
+def loads_bounded(data: bytes | str, *, max_depth: int | None = None) -> Any:
+    """`json.loads`, with every failure a `BodyDecodeError`: invalid JSON or UTF-8/16/32, and nesting
+    deeper than the interpreter's recursion limit (json raises RecursionError) or than `max_depth`."""
+    try:
+        value = json.loads(data)
+    except RecursionError:
+        raise BodyDecodeError("the JSON body is nested too deeply to parse") from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError; neither quotes the body
+        raise BodyDecodeError(f"the body is not valid JSON: {exc}") from None
+    if max_depth is not None and _deeper_than(value, max_depth):
+        raise BodyDecodeError(f"the JSON body is nested deeper than {max_depth} levels")
+    return value
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether containers nest more than `limit` levels; iterative, so any depth is safe to check."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
+
+
+def _scrubbed_payload(body: bytes) -> tuple[bytes, Any]:
+    """The body with secrets masked, and its JSON value (None when it is not usable JSON).
+
+    The raw bytes are masked first; a secret the server spelled with JSON escapes (`\\u002d`)
+    only shows once decoded, and then the body is re-serialised from the masked value.
+    """
+    body = _secrets.scrub_bytes(body)
+    try:
+        payload = loads_bounded(body, max_depth=_MAX_ERROR_BODY_DEPTH)
+    except BodyDecodeError:
+        return body, None
+    text = json.dumps(payload, ensure_ascii=False)
+    if _secrets.contains_secret(text):
+        try:
+            payload = json.loads(_secrets.scrub(text))
+        except ValueError:  # a secret spanning JSON syntax: keep only the masked text
+            return _secrets.scrub(text).encode("utf-8", "backslashreplace"), None
+        body = json.dumps(payload).encode()
+    return body, payload
 
 
 def _parse_error_body(
-    response: httpx.Response,
-) -> tuple[ErrorResponse | None, str | None, str | None, dict[str, Any] | None]:
-    """Pinecone's `{"error": {"code", "message"}, "status"}` when present; raw text otherwise."""
-    try:
-        payload = response.json()
-    except ValueError:
-        payload = None
+    content: bytes,
+) -> tuple[bytes, ErrorResponse | None, str | None, str | None, dict[str, Any] | None]:
+    """(scrubbed body, parsed ErrorResponse, code, message, details): Pinecone's
+    `{"error": {"code", "message"}, "status"}` when present; a preview of the raw text otherwise."""
+    body, payload = _scrubbed_payload(content)
     if isinstance(payload, dict):
         error = payload.get("error")
         if isinstance(error, dict):
@@ -216,21 +305,22 @@ def _parse_error_body(
 
             try:
                 parsed: ErrorResponse | None = ErrorResponse.from_dict(payload)
-            except (KeyError, TypeError, ValueError, AttributeError):
+            except (KeyError, TypeError, ValueError, AttributeError, IndexError):
                 parsed = None
             return (
+                body,
                 parsed,
-                str(code) if code is not None else None,
-                str(message) if message is not None else None,
+                _safe_text(str(code)) if code is not None else None,
+                _safe_text(str(message)) if message is not None else None,
                 details if isinstance(details, dict) else None,
             )
         if isinstance(error, str):
-            return None, None, error, None
+            return body, None, None, _safe_text(error), None
         if isinstance(payload.get("message"), str):
-            return None, None, payload["message"], None
-    text = response.content.decode("utf-8", errors="replace").strip()
+            return body, None, None, _safe_text(payload["message"]), None
+    text = body.decode("utf-8", errors="replace").strip()
     if not text:
-        return None, None, None, None
+        return body, None, None, None, None
     if len(text) > _BODY_PREVIEW:
         text = text[:_BODY_PREVIEW] + "..."
-    return None, None, text, None
+    return body, None, None, _safe_text(text), None

@@ -12,9 +12,11 @@ logger = logging.getLogger("pinecone_control")
 
 
 class _SecretScrubber(logging.Filter):
-    """Last line of defence: any registered secret is masked in every record of our logger."""
+    """Last line of defence: every registered secret (`_secrets`) is masked in each record of our
+    logger -- the message, a formatted traceback and a stack."""
 
     def add(self, secret: str) -> None:
+        """Kept for callers of the old API: the registry lives in `_secrets` now."""
         _secrets.register(secret)
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -22,6 +24,13 @@ class _SecretScrubber(logging.Filter):
         scrubbed = _secrets.scrub(message)
         if scrubbed != message:
             record.msg, record.args = scrubbed, None
+        if record.exc_info and not record.exc_text:
+            # Formatters reuse `exc_text` when set, so the traceback is formatted (and masked) once, here.
+            record.exc_text = _secrets.scrub(logging.Formatter().formatException(record.exc_info))
+        elif record.exc_text:
+            record.exc_text = _secrets.scrub(record.exc_text)
+        if record.stack_info:
+            record.stack_info = _secrets.scrub(record.stack_info)
         return True
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TypeVar
 
 import httpx
 
+from . import _secrets
 from ._errors import (
     APIConnectionError,
     APIStatusError,
@@ -17,6 +17,7 @@ from ._errors import (
     ResponseTooLargeError,
     ResponseValidationError,
     error_class_for,
+    loads_bounded,
 )
 from ._operations import CREATE_COLLECTION, DELETE_INDEX, Call
 from ._program import Outcome, TooLarge
@@ -46,6 +47,7 @@ def result_of(call: Call[T], outcome: Outcome, method: str, url: str) -> T:
 
 
 def connection_error(call: Call[Any], exc: httpx.RequestError, method: str, url: str) -> APIConnectionError:
+    _secrets.scrub_exception(exc)  # an httpx error may quote the key; it stays on as __cause__
     kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
     what = "timed out" if kind is APITimeoutError else "failed"
     detail = str(exc) or type(exc).__name__
@@ -66,8 +68,9 @@ def _parse_success(call: Call[T], response: httpx.Response) -> T:
     if parse is None:
         return None  # type: ignore[return-value]  # T is None for operations without a body
     try:
-        return parse(json.loads(response.content))
+        return parse(loads_bounded(response.content))
     except _PARSE_ERRORS as exc:
+        _secrets.scrub_exception(exc)
         raise ResponseValidationError(
             f"{call.operation.name}: HTTP {response.status_code} response does not match the spec "
             f"({type(exc).__name__}: {exc}); the raw body is on .body",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import random
+import re
 import time
 from email.utils import parsedate_to_datetime
 from typing import NamedTuple
@@ -14,6 +16,8 @@ from ._errors import ClientValidationError
 RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 # Failures that happen before the request is on the wire: the server cannot have acted.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# A number as `float()` spells it, but ASCII only and without `_` (float() accepts "1_0" and "١٢").
+_NUMBER = re.compile(r"[+-]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|inf|infinity|nan)", re.ASCII | re.IGNORECASE)
 
 
 class RetryPolicy(NamedTuple):
@@ -36,9 +40,24 @@ class RetryPolicy(NamedTuple):
         return delay * (1.0 - 0.25 * (random.random() if jitter is None else jitter))
 
     def delay_before_retry(
-        self, *, idempotent: bool, retries_done: int, outcome: object, jitter: float | None = None
+        self,
+        *,
+        idempotent: bool,
+        retries_done: int,
+        outcome: object,
+        jitter: float | None = None,
+        now: float | None = None,
     ) -> float | None:
-        """Seconds to wait before retrying, or None to stop and report `outcome`."""
+        """Seconds to wait before retrying, or None to stop and report `outcome`.
+
+        `jitter` in [0, 1) is the random input of the backoff. `now` (epoch seconds) dates a
+        `Retry-After` given as an HTTP date; the clock when omitted.
+        A `Retry-After` lengthens the backoff, never shortens it: "0", a date in the past or a
+        missing/invalid/negative value all mean the normal backoff, so a server (or a proxy) that
+        keeps saying "now" still gets spaced retries. One longer than `retry_after_cap` (an
+        infinite or unreadable huge number included) is not waited for: None, and the caller
+        reports it (a `RateLimitError` carries it as `retry_after`).
+        """
         if retries_done >= self.max_retries:
             return None
         if not isinstance(outcome, httpx.Response | httpx.RequestError):
@@ -56,12 +75,13 @@ class RetryPolicy(NamedTuple):
         # 429 is an explicit refusal, so even a create is safe to resend; other statuses are not.
         if not idempotent and status != 429:
             return None
-        retry_after = parse_retry_after(outcome.headers.get("retry-after"))
+        backoff = self.backoff(retries_done + 1, jitter)
+        retry_after = parse_retry_after(outcome.headers.get("retry-after"), now=now)
         if retry_after is None:
-            return self.backoff(retries_done + 1, jitter)
-        if retry_after > self.retry_after_cap:
-            return None  # longer than we will wait: report it, with retry_after, to the caller
-        return retry_after
+            return backoff
+        if retry_after > self.retry_after_cap or retry_after == math.inf:
+            return None  # longer than we will wait (even with no cap): report it, with retry_after
+        return max(retry_after, backoff)
 
 
 def outcome_unknown(outcome: object) -> bool:
@@ -75,20 +95,25 @@ def outcome_unknown(outcome: object) -> bool:
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
-    """Seconds from a Retry-After header: delta-seconds or an HTTP date; None if absent or invalid."""
+    """Seconds from a Retry-After header (delta-seconds or an HTTP date), or None.
+
+    None: absent, unreadable, or negative (a server bug, not a request to hurry). `math.inf`: a
+    number too large for a float, "inf" or "nan" -- a server asking for something no client should
+    wait for. A date in the past is 0. `now` (epoch seconds) is read from the clock only if omitted.
+    """
     if value is None:
         return None
     value = value.strip()
-    try:
+    if _NUMBER.fullmatch(value):
         seconds = float(value)
-    except ValueError:
+    else:
         try:
             when = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             return None
         if when.tzinfo is None:
             return None
-        seconds = when.timestamp() - (time.time() if now is None else now)
-    if seconds != seconds or seconds in (float("inf"), float("-inf")):
-        return None
-    return max(0.0, seconds)
+        seconds = max(0.0, when.timestamp() - (time.time() if now is None else now))
+    if math.isnan(seconds):
+        return math.inf
+    return None if seconds < 0 else seconds

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+import pickle
+import traceback
+
 import httpx
 import pinecone_control as pc
 import pytest
+from pinecone_control import _secrets
+from pinecone_control._errors import BodyDecodeError, error_class_for, loads_bounded
 
 from ..support import Api
-from .conftest import Recorder, error_reply, index_payload, json_reply
+from .conftest import API_KEY, Recorder, error_reply, index_payload, json_reply
 
 STATUS_CLASSES = [
     (400, pc.BadRequestError, "INVALID_ARGUMENT"),
@@ -162,3 +168,141 @@ def test_extra_fields_in_a_success_body_are_kept(no_retry_api: Api, recorder: Re
     recorder.script(json_reply(200, payload))
     model = no_retry_api.describe_index("movies")
     assert model["brand_new_field"] == {"x": 1}
+
+
+@pytest.mark.parametrize("status", [600, 700, 999])
+def test_statuses_beyond_5xx_are_plain_status_errors(no_retry_api: Api, recorder: Recorder, status: int) -> None:
+    """Old code: any status >= 500 became InternalServerError."""
+    recorder.script(error_reply(status, "UNKNOWN", "odd"))
+    with pytest.raises(pc.APIStatusError) as info:
+        no_retry_api.describe_index("movies")
+    assert type(info.value) is pc.APIStatusError and info.value.status_code == status
+    assert error_class_for(status) is pc.APIStatusError
+    assert all(error_class_for(s) is pc.InternalServerError for s in (500, 503, 599))
+
+
+@pytest.mark.parametrize("status", [400, 404, 429, 500])
+@pytest.mark.parametrize("depth", [70, 900, 2048, 100_000])
+def test_deeply_nested_error_bodies_still_raise_the_status_error(
+    no_retry_api: Api, recorder: Recorder, status: int, depth: int
+) -> None:
+    """Old code: a 2 KB body of `[[[[...` raised RecursionError from the error parser."""
+    body = b"[" * depth + b"]" * depth
+    recorder.script(httpx.Response(status, content=body, headers={"content-type": "application/json"}))
+    with pytest.raises(pc.APIStatusError) as info:
+        no_retry_api.describe_index("movies")
+    err = info.value
+    assert type(err) is error_class_for(status) and err.body == body and err.code is None
+    assert err.message is not None and err.message.startswith("[[[[") and len(err.message) <= 503
+
+
+def test_a_nested_error_body_inside_the_error_shape_is_a_preview_too(no_retry_api: Api, recorder: Recorder) -> None:
+    details = "[" * 3000 + "]" * 3000
+    body = f'{{"status": 400, "error": {{"code": "X", "message": "m", "details": {details}}}}}'.encode()
+    recorder.script(httpx.Response(400, content=body))
+    with pytest.raises(pc.BadRequestError) as info:
+        no_retry_api.list_indexes()
+    assert info.value.code is None and info.value.message is not None and info.value.body == body
+
+
+def test_lone_surrogates_in_an_error_message_stay_printable(no_retry_api: Api, recorder: Recorder) -> None:
+    """Old code: a `\\udc00` escape in the body put a lone surrogate in str(exc): logging it as UTF-8 failed."""
+    body = b'{"status": 400, "error": {"code": "X\\udc01", "message": "bad \\udc00 value"}}'
+    recorder.script(httpx.Response(400, content=body))
+    with pytest.raises(pc.BadRequestError) as info:
+        no_retry_api.list_indexes()
+    assert info.value.message == "bad \\udc00 value" and info.value.code == "X\\udc01"
+    assert "bad \\udc00 value" in str(info.value).encode("utf-8").decode()
+    assert info.value.body == body
+
+
+@pytest.mark.parametrize("data", [b"[" * 5000, b'{"a":' * 5000 + b"1" + b"}" * 5000, b"\xff\xfe{", b"{bad"])
+def test_loads_bounded_turns_every_failure_into_a_value_error(data: bytes) -> None:
+    with pytest.raises(ValueError) as info:
+        loads_bounded(data)
+    assert isinstance(info.value, BodyDecodeError) and isinstance(info.value, pc.PineconeError)
+
+
+def test_loads_bounded_limits_depth_when_asked() -> None:
+    assert loads_bounded(b'{"a": [[1]]}', max_depth=3) == {"a": [[1]]}
+    with pytest.raises(BodyDecodeError):
+        loads_bounded(b'{"a": [[[1]]]}', max_depth=3)
+    assert loads_bounded(b"[" * 500 + b"]" * 500) is not None  # without max_depth, only the interpreter bounds it
+
+
+# -- the key never leaves in an error -------------------------------------------------------------
+
+ESCAPED_KEY = "".join(f"\\u{ord(c):04x}" for c in API_KEY)
+
+
+def _leaks(error: BaseException) -> list[str]:
+    """Every text an error carries, where the key must not appear."""
+    texts = {
+        "str": str(error),
+        "repr": repr(error),
+        "args": repr(error.args),
+        "vars": repr(vars(error)),
+        "pickle": pickle.dumps(error).decode("latin-1"),
+        "traceback": "".join(traceback.format_exception(error)),
+    }
+    for name in ("message", "text", "url", "method", "details", "error_response", "headers"):
+        texts[name] = repr(getattr(error, name, None))
+    return [where for where, text in texts.items() if API_KEY in text or ESCAPED_KEY in text]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        error_reply(401, "UNAUTHENTICATED", f"Invalid API key {API_KEY}"),
+        json_reply(400, {"status": 400, "error": {"code": "X", "message": "m", "details": {"key": API_KEY}}}),
+        httpx.Response(403, content=f'{{"error": {{"code": "FORBIDDEN", "message": "{ESCAPED_KEY}"}}}}'.encode()),
+        httpx.Response(502, content=f"<html>bad gateway for key {API_KEY}</html>".encode()),
+        httpx.Response(429, headers={"api-key": API_KEY, "x-echo": f"k={API_KEY}", "retry-after": "9999"}),
+        httpx.Response(404, content=API_KEY.encode(), headers={"authorization": f"Bearer {API_KEY}"}),
+    ],
+    ids=["json-message", "json-details", "json-escaped", "html", "headers", "raw-and-authorization"],
+)
+def test_a_server_echoing_the_key_does_not_put_it_in_the_error(
+    no_retry_api: Api, recorder: Recorder, caplog: pytest.LogCaptureFixture, reply: httpx.Response
+) -> None:
+    """Old code: str(exc), repr, tracebacks and pickles quoted the key a server echoed."""
+    _secrets.register(API_KEY)
+    recorder.script(reply)
+    with caplog.at_level(logging.DEBUG, logger="pinecone_control"), pytest.raises(pc.APIStatusError) as info:
+        no_retry_api.describe_index("movies")
+    assert _leaks(info.value) == []
+    assert API_KEY.encode() not in info.value.body and API_KEY not in info.value.text
+    with caplog.at_level(logging.DEBUG, logger="pinecone_control"):
+        logging.getLogger("pinecone_control").exception("caught", exc_info=info.value)
+    assert API_KEY not in caplog.text
+
+
+def test_the_key_is_scrubbed_from_a_response_validation_error(no_retry_api: Api, recorder: Recorder) -> None:
+    _secrets.register(API_KEY)
+    payload = index_payload()
+    payload["dimension"] = API_KEY
+    recorder.script(json_reply(200, payload, {"x-echo": API_KEY}))
+    with pytest.raises(pc.ResponseValidationError) as info:
+        no_retry_api.describe_index("movies")
+    assert _leaks(info.value) == [] and API_KEY.encode() not in info.value.body
+
+
+def test_the_key_and_url_password_are_scrubbed_from_connection_errors(no_retry_api: Api, recorder: Recorder) -> None:
+    _secrets.register(API_KEY)
+    recorder.script(httpx.LocalProtocolError(f"Illegal header value b'{API_KEY}'"))
+    with pytest.raises(pc.APIConnectionError) as info:
+        no_retry_api.list_indexes()
+    assert [where for where in _leaks(info.value) if where != "traceback"] == []
+    direct = pc.APIConnectionError(
+        f"GET https://u:url-password-123@h failed: {API_KEY}", method="GET", url="https://u:url-password-123@h/x"
+    )
+    assert _leaks(direct) == [] and direct.url == "https://u:<redacted>@h/x"
+    assert "url-password-123" not in str(direct) + repr(vars(direct))
+
+
+def test_a_transport_error_quoting_the_key_stays_out_of_the_traceback(no_retry_api: Api, recorder: Recorder) -> None:
+    _secrets.register(API_KEY)
+    recorder.script(httpx.LocalProtocolError(f"Illegal header value b'{API_KEY}'"))
+    with pytest.raises(pc.APIConnectionError) as info:
+        no_retry_api.list_indexes()
+    assert _leaks(info.value) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import math
 import time
 
 import httpx
@@ -118,7 +119,31 @@ def _create(api: Api, operation: str) -> object:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("0", 0.0), ("12", 12.0), ("1.5", 1.5), ("-3", 0.0), ("soon", None), ("", None), (None, None), ("nan", None)],
+    [
+        ("0", 0.0),
+        ("12", 12.0),
+        (" 12 ", 12.0),
+        ("+7", 7.0),
+        ("1.5", 1.5),
+        ("soon", None),
+        ("", None),
+        (None, None),
+        # Negative is a server bug, not "hurry": treated as absent, so the normal backoff applies.
+        ("-3", None),
+        ("-5", None),
+        ("-inf", None),
+        # Exponents are read as written; non-finite and overflowing numbers are "longer than any cap".
+        ("1e308", 1e308),
+        ("1e400", math.inf),
+        ("9" * 400, math.inf),
+        ("inf", math.inf),
+        ("Infinity", math.inf),
+        ("nan", math.inf),
+        # float() would accept these; a header must not.
+        ("1_0", None),
+        ("\u0661\u0662", None),
+        ("0x10", None),
+    ],
 )
 def test_parse_retry_after(value: str | None, expected: float | None) -> None:
     assert parse_retry_after(value) == expected
@@ -128,6 +153,62 @@ def test_parse_retry_after_dates() -> None:
     now = 1_700_000_000.0
     assert parse_retry_after(email.utils.formatdate(now + 10, usegmt=True), now=now) == 10.0
     assert parse_retry_after(email.utils.formatdate(now - 10, usegmt=True), now=now) == 0.0
+    assert parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", now=now) == 253402300799.0 - now
+    assert parse_retry_after("Mon, 32 Foo 2024 99:99:99 GMT", now=now) is None
+
+
+def _delay(value: str, *, status: int = 429, retries_done: int = 0, now: float | None = None) -> float | None:
+    policy = RetryPolicy()
+    response = httpx.Response(status, headers={"retry-after": value})
+    return policy.delay_before_retry(idempotent=True, retries_done=retries_done, outcome=response, now=now)
+
+
+@pytest.mark.parametrize("value", ["-5", "-3.5", "0", "0.1", "soon", "Mon, 01 Jan 2001 00:00:00 GMT"])
+def test_retry_after_never_shortens_the_backoff(value: str) -> None:
+    """Old code: -5 and 0 (and past dates) meant a resend at once, with no backoff."""
+    for retries_done, nominal in ((0, 0.5), (2, 2.0)):
+        delay = _delay(value, retries_done=retries_done)
+        assert delay is not None and 0.75 * nominal <= delay <= nominal
+
+
+@pytest.mark.parametrize("value", ["inf", "1e308", "nan", "9" * 400, "61"])
+def test_retry_after_beyond_any_cap_is_never_waited(value: str) -> None:
+    assert _delay(value) is None
+    assert _delay(value, status=503) is None
+
+
+def test_an_infinite_retry_after_is_never_waited_even_without_a_cap() -> None:
+    policy = RetryPolicy(retry_after_cap=math.inf)
+    for value in ("inf", "nan", "1e400"):
+        response = httpx.Response(429, headers={"retry-after": value})
+        assert policy.delay_before_retry(idempotent=True, retries_done=0, outcome=response) is None
+    response = httpx.Response(429, headers={"retry-after": "3600"})
+    assert policy.delay_before_retry(idempotent=True, retries_done=0, outcome=response) == 3600
+
+
+def test_retry_after_dates_use_the_given_now() -> None:
+    now = 1_700_000_000.0
+    header = email.utils.formatdate(now + 20, usegmt=True)
+    assert _delay(header, now=now) == 20.0
+    assert _delay(header, now=now + 15) == 5.0
+    assert _delay(header, now=now - 100) is None  # 120 s: beyond the cap
+
+
+@pytest.mark.parametrize("value", ["inf", "1e308", "nan", "9" * 400])
+def test_unwaitable_retry_after_raises_rate_limit_at_once(
+    api: Api, recorder: Recorder, sleeps: list[float], value: str
+) -> None:
+    recorder.script(error_reply(429, "RESOURCE_EXHAUSTED", "slow", {"retry-after": value}), OK_LIST)
+    with pytest.raises(pc.RateLimitError) as info:
+        api.list_indexes()
+    assert info.value.retry_after is not None and info.value.retry_after > 60
+    assert sleeps == [] and len(recorder.requests) == 1
+
+
+def test_negative_retry_after_backs_off(api: Api, recorder: Recorder, sleeps: list[float]) -> None:
+    recorder.script(error_reply(429, "RESOURCE_EXHAUSTED", "slow", {"retry-after": "-5"}), OK_LIST)
+    api.list_indexes()
+    assert len(sleeps) == 1 and 0.375 <= sleeps[0] <= 0.5
 
 
 def test_backoff_is_capped_and_jittered() -> None:

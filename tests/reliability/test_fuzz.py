@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import copy
 import json
+import pickle
 import re
+import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -23,7 +25,7 @@ import pytest
 from codegen.normalise import load_spec
 from codegen.pin import SpecPin
 from codegen.walk import operations
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 from pinecone_control import _operations as ops
@@ -32,7 +34,7 @@ from pinecone_control._response import result_of
 SPEC = load_spec(SpecPin.load().read_verified())
 SCHEMAS = SPEC["components"]["schemas"]
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-CASES = {"valid": 0, "broken": 0, "hostile": 0}
+CASES = {"valid": 0, "broken": 0, "hostile": 0, "bodies": 0}
 
 
 def resolve(schema: Any) -> Any:
@@ -284,7 +286,157 @@ def test_hostile_configure_and_embed_arguments(replicas: Any, pod_type: Any, inp
         _sent_is_valid(capture, operation, None, "")
 
 
+# -- hostile bodies: deep nesting and broken encodings, success and error statuses ---------------
+
+# Depths around the thresholds: the error parser's own limit (64), the interpreter's recursion
+# limit (1000, reached earlier from a deeper stack; hypothesis raises it by 2000 while a test runs,
+# hence the explicit examples far beyond it), and a 2 KB body of `[[[[` (1024 deep).
+DEPTHS = st.one_of(st.sampled_from([1, 63, 65, 500, 900, 990, 1024, 1100, 2048, 50_000]), st.integers(1, 3000))
+NEST = '"__nest__"'
+# No shrinking: each case names its depth and encoding already, and a failing run stays quick.
+BODIES = settings(FUZZ, max_examples=30, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+
+
+def _nested(depth: int, kind: str) -> str:
+    if kind == "array":
+        return "[" * depth + "]" * depth
+    return '{"a":' * depth + "1" + "}" * depth
+
+
+def _with_nesting(payload: Any, where: str, nested: str) -> bytes:
+    """The payload with `nested` as the whole body, as a known field's value, or as a new field."""
+    if where == "body" or not isinstance(payload, dict) or not payload:
+        return nested.encode()
+    payload = copy.deepcopy(payload)
+    key = sorted(payload)[0] if where == "known-field" else "brand_new_field"
+    payload[key] = "__nest__"
+    return json.dumps(payload).replace(NEST, nested, 1).encode()
+
+
+def _reencoded(payload: Any, how: str) -> bytes:
+    """A body that is schema-valid once decoded, but arrives in a hostile encoding or with bad bytes."""
+    if isinstance(payload, dict):
+        payload = {**payload, "note": "caf\u00e9 \u2603"}
+    text = json.dumps(payload, ensure_ascii=False)
+    raw = text.encode()
+    tampered = raw.replace(b"caf", rb"c\udc00af", 1)
+    return {
+        "bom-utf8": b"\xef\xbb\xbf" + raw,
+        "utf-16": text.encode("utf-16"),
+        "utf-32-le": text.encode("utf-32-le"),
+        "latin-1": text.encode("latin-1", errors="replace"),
+        "lone-surrogate-escape": tampered,
+        "lone-surrogate-escape-in-every-string": raw.replace(b'":"', b'":"\\udc00').replace(b'": "', b'": "\\udc00'),
+        "overlong-utf8": raw.replace(b"caf", b"ca\xc0\xaf\xe0\x80\xaf", 1),
+        "encoded-surrogate-utf8": raw.replace(b"caf", b"ca\xed\xa0\x80", 1),
+        "nul-bytes": raw.replace(b"caf", b"ca\x00f", 1),
+        "truncated": raw[: max(1, len(raw) // 2)],
+        "invalid-start": b"\xff\xfe\xfd" + raw,
+    }[how]
+
+
+ENCODINGS = [
+    "bom-utf8",
+    "utf-16",
+    "utf-32-le",
+    "latin-1",
+    "lone-surrogate-escape",
+    "lone-surrogate-escape-in-every-string",
+    "overlong-utf8",
+    "encoded-surrogate-utf8",
+    "nul-bytes",
+    "truncated",
+    "invalid-start",
+]
+
+
+def outcome(operation: str, status: int, content: bytes) -> Any:
+    """The client's real path for any status: a parsed result, or the typed error it raises."""
+    op = OPERATIONS[operation]
+    call = ops.Call(op, {"method": "get", "url": "/"}, "movies")
+    response = httpx.Response(status, content=content, headers={"content-type": "application/json"})
+    return result_of(call, response, "GET", "http://127.0.0.1/")
+
+
+def _only_pinecone_errors(operation: str, status: int, content: bytes) -> None:
+    CASES["bodies"] += 1
+    try:
+        outcome(operation, status, content)
+    except pc.PineconeError as error:
+        if status >= 400:
+            assert isinstance(error, pc.APIStatusError) and error.status_code == status
+            assert error.body == content  # nothing is lost (no secret is registered here)
+        else:
+            assert isinstance(error, pc.ResponseValidationError) and error.body == content
+        # Every text the error carries can be produced and written as UTF-8, and it survives pickling.
+        again = pickle.loads(pickle.dumps(error))
+        assert type(again) is type(error) and str(again) == str(error)
+        for text in (str(error), repr(error), "".join(traceback.format_exception(error))):
+            text.encode("utf-8")
+    except Exception as escaped:
+        pytest.fail(f"{type(escaped).__name__} escaped for HTTP {status} ({len(content)} bytes): {escaped!r:.200}")
+
+
+ERROR_STATUSES = [404, 429, 500]
+
+
+@pytest.mark.parametrize("operation", sorted(RESPONSES))
+def test_nested_error_bodies_raise_only_status_errors(operation: str) -> None:
+    @BODIES
+    @given(
+        status=st.sampled_from(ERROR_STATUSES),
+        depth=DEPTHS,
+        kind=st.sampled_from(["array", "object"]),
+        where=st.sampled_from(["body", "known-field", "new-field"]),
+    )
+    @example(status=500, depth=50_000, kind="array", where="body")
+    @example(status=404, depth=50_000, kind="object", where="known-field")
+    def check(status: int, depth: int, kind: str, where: str) -> None:
+        error = {"status": status, "error": {"code": "NOT_FOUND", "message": "m"}}
+        _only_pinecone_errors(operation, status, _with_nesting(error, where, _nested(depth, kind)))
+
+    check()
+
+
+@pytest.mark.parametrize("operation", sorted(RESPONSES))
+def test_badly_encoded_bodies_raise_only_pinecone_errors(operation: str) -> None:
+    """Success and error statuses alike; a body that still decodes may parse."""
+
+    @BODIES
+    @given(
+        payload=from_schema(RESPONSES[operation]),
+        status=st.sampled_from([min(OPERATIONS[operation].success), *ERROR_STATUSES]),
+        how=st.sampled_from(ENCODINGS),
+    )
+    def check(payload: Any, status: int, how: str) -> None:
+        if status >= 400:
+            payload = {"status": status, "error": {"code": "NOT_FOUND", "message": "m caf"}}
+        _only_pinecone_errors(operation, status, _reencoded(payload, how))
+
+    check()
+
+
+@pytest.mark.parametrize("operation", sorted(RESPONSES))
+def test_nested_success_bodies_raise_only_response_validation_errors(operation: str) -> None:
+    @BODIES
+    @given(
+        payload=from_schema(RESPONSES[operation]),
+        depth=DEPTHS,
+        kind=st.sampled_from(["array", "object"]),
+        where=st.sampled_from(["body", "known-field", "new-field"]),
+    )
+    @example(payload={}, depth=1024, kind="array", where="body")
+    @example(payload={}, depth=50_000, kind="array", where="body")
+    @example(payload={"name": "x"}, depth=50_000, kind="object", where="new-field")
+    def check(payload: Any, depth: int, kind: str, where: str) -> None:
+        _only_pinecone_errors(
+            operation, min(OPERATIONS[operation].success), _with_nesting(payload, where, _nested(depth, kind))
+        )
+
+    check()
+
+
 def test_fuzz_case_counts() -> None:
     """Runs last in this module: reports how many cases the properties above checked."""
     print(f"\nfuzz cases: {CASES}")
-    assert CASES["valid"] >= 100 and CASES["broken"] >= 50 and CASES["hostile"] >= 100
+    assert CASES["valid"] >= 100 and CASES["broken"] >= 50 and CASES["hostile"] >= 100 and CASES["bodies"] >= 300

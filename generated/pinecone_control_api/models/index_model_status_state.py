@@ -26,7 +26,9 @@ class IndexModelStatusState(StrEnum):
     @property
     def is_unknown(self) -> bool:
         """True for a value that this spec version does not document."""
-        return self._name_ not in type(self).__members__
+        # By identity, not by name: an unknown value is named after itself, so "READY" (for the
+        # documented "Ready", whose member is also named READY) would otherwise pass as known.
+        return type(self).__members__.get(self._name_) is not self
 
     @classmethod
     def _missing_(cls, value: object) -> "IndexModelStatusState | None":
