@@ -9,10 +9,11 @@ in the message `%`, CR and LF are escaped as `%25`, `%0D`, `%0A`, and in a prope
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from .findings import Finding, subject
+from .findings import Finding
 from .pin import REPO_ROOT
 from .report import Report
 
@@ -150,7 +151,11 @@ def to_changelog(report: Report) -> str:
     for f in sorted(visible, key=lambda f: (_ORDER[f.severity], f.where, f.at)):
         at = f" `{f.at}`" if f.at else ""
         note = f" (accepted: {f.accepted})" if f.accepted else ""
-        lines.append(f"- **{_LABEL[f.severity]}**: `{f.where}`{at}: {subject(f.detail)}{note}")
+        lines.append(f"- **{_LABEL[f.severity]}**: `{f.where}`{at}: {_without_usage(f.detail)}{note}")
     if not visible:
         lines.append("- No consumer-visible changes.")
     return "\n".join(lines) + "\n"
+
+
+def _without_usage(detail: str) -> str:
+    return re.sub(r"\s*\[used in [^\]]*\]$", "", detail)

@@ -87,7 +87,7 @@ def _overlay(report: Report) -> list[str]:
     lines = ["## 3. Overlay impact", ""]
     impact: OverlayImpact | None = report.impact
     if impact is None:
-        return [*lines, "Not checked (--no-overlay).", ""]
+        return [*lines, "Not checked (`--no-overlay`, or the overlay does not build on this version).", ""]
     verdict = "**nothing breaks**." if impact.ok else "**it breaks**."
     lines.append(
         "The overlay, type-checked (`mypy --strict`) and tested (`tests/overlay`) against the regenerated "
