@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from .findings import SEVERITIES, Finding
-from .pin import OPENAPI_DIR
+from .pin import OPENAPI_DIR, REPO_ROOT
 
 BASELINE_FILE = OPENAPI_DIR / "accepted-changes.yml"
 
@@ -122,7 +122,15 @@ def load(path: Path = BASELINE_FILE) -> Baseline:
                 _text(item.get("to"), f"{where} to"),
             )
         )
-    return Baseline(str(path), {str(k): str(v) for k, v in severity.items()}, tuple(entries))
+    return Baseline(_shown(path), {str(k): str(v) for k, v in severity.items()}, tuple(entries))
+
+
+def _shown(path: Path) -> str:
+    """The path as the report shows it: relative to the checkout when inside it."""
+    try:
+        return str(path.resolve().relative_to(REPO_ROOT))
+    except ValueError:
+        return str(path)
 
 
 def apply(findings: list[Finding], baseline: Baseline, from_version: str, to_version: str) -> Applied:
