@@ -10,7 +10,7 @@ VENV          := .venv
 PY            := $(VENV)/bin/python
 CODEGEN       := cd openapi && ../$(PY) -m codegen
 
-.PHONY: help setup pull spec specs diff watch api-check api-snapshot bench generate check-generated lint test quickstart lock
+.PHONY: help setup pull spec specs diff watch api-check api-snapshot readme-sample bench generate check-generated lint test quickstart lock
 
 help:
 	@echo "make setup            create .venv and install the project with its pinned dev tools"
@@ -80,6 +80,12 @@ watch: $(STAMP)
 	@openapi/review watch --base-url '$(SPEC_BASE_URL)' --out-dir '$(CURDIR)/build/watch'; code=$$?; \
 	[ $$code = 0 ] || echo "review: exit $$code ($$( [ $$code = 1 ] && echo 'something new upstream' || echo 'watch failed'))" >&2; \
 	exit $$code
+
+# Rewrite the README's `make diff TO=2024-10` sample from a fresh report (a test checks it matches).
+readme-sample: $(STAMP)
+	@openapi/review diff --base-url '$(SPEC_BASE_URL)' --from 2024-07 --to 2024-10 --out-dir '$(CURDIR)/build/diff' \
+		>/dev/null; [ $$? -le 1 ]  # 1 (breaking) is this sample's expected outcome; 2 is a failure
+	$(CODEGEN).readme_sample '$(CURDIR)/build/diff/2024-07_to_2024-10.md'
 
 # The public API of pinecone_control: check against openapi/public-api.json (also run by make test),
 # or refresh that snapshot after a reviewed change.

@@ -133,9 +133,16 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def apply(findings: list[Finding], baseline: Baseline, from_version: str, to_version: str) -> Applied:
-    """Severity overrides (project default, then the baseline's), acceptances, and stale entries."""
+def apply(
+    findings: list[Finding], baseline: Baseline, from_version: str, to_version: str, *, overlay_checked: bool = True
+) -> Applied:
+    """Severity overrides (project default, then the baseline's), acceptances, and stale entries.
+
+    Without the overlay check (`--no-overlay`), entries for overlay findings cannot match and are
+    not called stale."""
     entries = [e for e in baseline.entries if e.applies(from_version, to_version)]
+    if not overlay_checked:
+        entries = [e for e in entries if not e.rule.startswith("overlay-")]
     by_fingerprint = {e.fingerprint: e for e in entries}
     used: set[str] = set()
     out = []

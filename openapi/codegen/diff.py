@@ -65,7 +65,7 @@ def make_report(old: Side, new: Side, *, overlay: bool = True, baseline: baselin
     findings += [found.from_surface(c, package) for c in surface]
     findings += found.from_impact(impact) if impact is not None else []
     baseline = baseline or baselines.Baseline()
-    applied = baselines.apply(findings, baseline, old.version, new.version)
+    applied = baselines.apply(findings, baseline, old.version, new.version, overlay_checked=impact is not None)
     return Report(
         old,
         new,
@@ -133,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
         stem = write_outputs(report, args.out_dir)
     except (PinError, GenerateError, OSError, ValueError) as exc:  # BaselineError is a ValueError
         print(f"diff: could not diff: {exc}", file=sys.stderr)
+        if args.format == "github":  # visible on the run page, not only in the log
+            print(report_formats.command("error", f"could not diff: {exc}", title="API change review"))
         return EXIT_ERROR
     print(render(report, args.format, args.baseline), end="" if args.format != "markdown" else "\n")
     summary = os.environ.get("GITHUB_STEP_SUMMARY")

@@ -116,12 +116,18 @@ def test_accepting_and_stale_entries(tmp_path: Path) -> None:
             {"fingerprint": "bbbbbbbbbbbb", "from": "2025-01", "reason": "another diff's entry"},
         ]
     }
-    applied = baselines.apply(found, baselines.load(_write(tmp_path, data)), "2024-07", "2024-10")
+    loaded = baselines.load(_write(tmp_path, data))
+    applied = baselines.apply(found, loaded, "2024-07", "2024-10")
     (accepted,) = [f for f in applied.findings if f.accepted]
     assert accepted.fingerprint == embed.fingerprint and not accepted.gating
     assert [e.fingerprint for e in applied.stale] == ["aaaaaaaaaaaa"]
+    # Entries for overlay findings are not stale when the overlay was not checked.
+    overlay_entry = {"fingerprint": "cccccccccccc", "rule": "overlay-type-error", "reason": "adapted later"}
+    with_overlay = baselines.load(_write(tmp_path, {"accepted": [overlay_entry]}))
+    assert len(baselines.apply(found, with_overlay, "2024-07", "2024-10").stale) == 1
+    assert baselines.apply(found, with_overlay, "2024-07", "2024-10", overlay_checked=False).stale == []
     # Scoped to another target version, the acceptance does not apply at all.
-    elsewhere = baselines.apply(found, baselines.load(_write(tmp_path, data)), "2024-07", "2025-04")
+    elsewhere = baselines.apply(found, loaded, "2024-07", "2025-04")
     assert not any(f.accepted for f in elsewhere.findings)
 
 

@@ -102,6 +102,9 @@ def test_could_not_diff_exits_2(tmp_path: Path) -> None:
     (tmp_path / "bad.yml").write_text("accepted:\n  - fingerprint: 76a5897822f0\n")
     unexplained = review("diff", "--to", "2024-10", "--baseline", tmp_path / "bad.yml", "--out-dir", tmp_path)
     assert unexplained.returncode == 2 and "has no reason" in unexplained.stderr
+    in_github = review("diff", "--to-spec", tmp_path / "missing.yaml", "--format", "github", "--out-dir", tmp_path)
+    assert in_github.returncode == 2
+    assert in_github.stdout.startswith("::error title=API change review::could not diff: ")
     assert review("diff", "--to", "2024-10", "--format", "yaml").returncode == 2
     assert review("nonsense").returncode == 2
 
