@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from codegen import diff
 from codegen.generate import generate_spec
+from codegen.impact import _mypy
 from codegen.pin import SpecPin, known_versions
 from codegen.surface import surface_diff
 
@@ -87,3 +90,21 @@ def test_make_diff_of_the_pinned_spec_against_itself_passes(tmp_path: Path) -> N
 
 def test_make_diff_explains_bad_input(tmp_path: Path) -> None:
     assert diff.run(["--to-spec", str(tmp_path / "missing.yaml"), "--out-dir", str(tmp_path)]) == 2
+
+
+def test_the_shared_mypy_cache_never_hides_an_edit(packages: dict[str, Path], tmp_path: Path) -> None:
+    """The overlay check reuses mypy's cache between runs, each run's package in a fresh directory.
+    An edit that keeps a file's size and mtime (two generations within one second) must be seen."""
+    shipped = packages["2024-07"]
+    assert _mypy(shipped, shipped.parent) == ([], [])  # the cache now holds this package
+    package = tmp_path / shipped.name
+    shutil.copytree(shipped, package)
+    models = package / "models" / "__init__.py"
+    before = (shipped / "models" / "__init__.py").stat()
+    text = models.read_text()
+    assert "from .index_model import IndexModel\n" in text
+    models.write_text(text.replace("from .index_model import IndexModel\n", "from .index_model import IndexModeX\n"))
+    os.utime(models, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert models.stat().st_size == before.st_size
+    errors, problems = _mypy(package, tmp_path)
+    assert not problems and any("IndexModeX" in e.message for e in errors)
