@@ -113,8 +113,9 @@ def from_surface(change: SurfaceChange, package: str) -> Finding:
         "",
         change.detail,
         "breaking" if change.breaking else "non-breaking",
-        # The signature is context: a removal is the same removal whatever it looked like.
-        fingerprint(rule, change.kind, path, ""),
+        # A removal or addition is the same whatever the signature looked like; a change is its
+        # before -> after, so accepting `int -> int | Unset` does not accept `int -> str`.
+        fingerprint(rule, change.kind, path, change.detail if change.change == "changed" else ""),
     )
 
 

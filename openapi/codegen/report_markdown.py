@@ -68,6 +68,8 @@ def _surface(report: Report) -> list[str]:
     for f in sorted(findings, key=lambda f: (order[f.rule], f.severity != "breaking", f.where.split(" ", 1)[1])):
         change = f.rule.removeprefix("surface-")
         change = f"**{change}**" if f.gating else change + (", accepted" if f.accepted else "")
+        if f.override:
+            change += f" ({f.severity}; {f.default_severity} by rule; {f.override})"
         kind, path = f.where.split(" ", 1)
         detail = f"`{f.detail}`" if f.detail else ""
         if f.accepted:
