@@ -160,10 +160,12 @@ def _parameter_breaks(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> l
         variadic = q["kind"] in ("variadic positional", "variadic keyword")
         if q["name"] not in old_by_name and q["default"] is None and not variadic:
             reasons.append(f"new required parameter {q['name']!r}")
+    # A positional call keeps its meaning only if the old positional parameters keep their places:
+    # a parameter inserted before them, or a reordering, shifts every argument after it.
     old_positional = [p["name"] for p in old if p["kind"] in _POSITIONAL]
-    new_positional = [p["name"] for p in new if p["kind"] in _POSITIONAL and p["name"] in old_by_name]
-    if [n for n in old_positional if n in new_by_name] != new_positional:
-        reasons.append(f"positional order {old_positional} -> {new_positional}")
+    new_positional = [p["name"] for p in new if p["kind"] in _POSITIONAL]
+    if new_positional[: len(old_positional)] != old_positional:
+        reasons.append(f"positional parameters {old_positional} -> {new_positional}")
     return reasons
 
 

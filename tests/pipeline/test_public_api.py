@@ -100,3 +100,33 @@ def test_required_bump(old: str, new: str, bump: str) -> None:
 def test_an_unreadable_snapshot_exits_2(tmp_path: Path) -> None:
     result = review("public-api", "--snapshot", tmp_path / "missing.json")
     assert result.returncode == 2 and "make api-snapshot" in result.stderr
+
+
+def _function(*params: tuple[str, str, str | None]) -> dict[str, object]:
+    return {
+        "kind": "function",
+        "parameters": [{"name": n, "kind": k, "annotation": None, "default": d} for n, k, d in params],
+        "returns": None,
+    }
+
+
+POS, KW = "positional or keyword", "keyword-only"
+
+
+@pytest.mark.parametrize(
+    ("after", "breaking"),
+    [
+        (_function(("a", POS, None), ("b", POS, "1"), ("c", KW, "2")), False),  # a keyword-only addition
+        (_function(("a", POS, None), ("b", POS, "1"), ("x", POS, "0")), False),  # a new last positional
+        (_function(("a", POS, None), ("x", POS, "0"), ("b", POS, "1")), True),  # inserted: b's place moves
+        (_function(("b", POS, "1"), ("a", POS, None)), True),  # reordered
+        (_function(("a", POS, None), ("b", KW, "1")), True),  # b no longer positional
+        (_function(("a", POS, None), ("b", POS, None)), True),  # b lost its default
+        (_function(("a", POS, None), ("b", POS, "1"), ("c", KW, None)), True),  # a new required parameter
+        (_function(("a", POS, None)), True),  # b removed
+    ],
+)
+def test_signature_rules(after: dict[str, object], breaking: bool) -> None:
+    before = _function(("a", POS, None), ("b", POS, "1"))
+    changes = publicapi.compare({"api": {"m.f": before}}, {"api": {"m.f": after}})
+    assert [c.breaking for c in changes] == [breaking], changes
