@@ -12,7 +12,7 @@ VENV          := .venv
 PY            := $(VENV)/bin/python
 CODEGEN       := cd openapi && ../$(PY) -m codegen
 
-.PHONY: help setup pull spec specs diff bench generate check-generated lint test quickstart lock
+.PHONY: help setup pull spec specs diff watch api-check api-snapshot readme-sample bench generate check-generated lint test quickstart lock
 
 help:
 	@echo "make setup            create .venv and install the project with its pinned dev tools"
@@ -20,7 +20,10 @@ help:
 	@echo "make pull ACCEPT=1    accept a changed/bumped spec and rewrite openapi/spec-pin.json"
 	@echo "make generate         regenerate generated/ from the pinned spec"
 	@echo "make check-generated  fail if generated/ differs from a fresh generation"
-	@echo "make diff TO=2024-10  review an API change: Markdown + JSON report, exit 1 if anything breaks"
+	@echo "make diff TO=2024-10  review an API change (Markdown, JSON, JUnit, changelog under build/diff)"
+	@echo "make watch            look upstream for new or changed specs; diff reports + PR bodies in build/watch"
+	@echo "make api-check        check pinecone_control's public API against openapi/public-api.json"
+	@echo "make api-snapshot     refresh openapi/public-api.json after a reviewed API change"
 	@echo "make bench            benchmark against raw httpx and the official SDK (writes bench/results.md)"
 	@echo "make quickstart       run examples/quickstart.py against the bundled emulator"
 	@echo "make test             lint, type-check and run the test suite (contract tests included)"
@@ -62,12 +65,37 @@ generate: spec
 check-generated: spec
 	$(CODEGEN).generate --check
 
-# API-change review: make diff TO=2024-10 [FROM=2024-07], or make diff FROM_SPEC=a.yaml TO_SPEC=b.yaml.
-# Writes build/diff/<from>_to_<to>.{md,json}; exits 1 when anything breaks (usable as a CI gate).
+# API-change review: make diff TO=2024-10 [FROM=2024-07] [FORMAT=github], or FROM_SPEC=a.yaml TO_SPEC=b.yaml.
+# Writes build/diff/<from>_to_<to>.{md,json,junit.xml,changelog.md}. The script exits 0 (nothing
+# gating), 1 (unaccepted breaking change) or 2 (could not diff); make reports any failure as 2, so
+# CI gates call `openapi/review diff ...` directly (README: "Reviewing API changes in CI").
 diff: $(STAMP)
-	$(CODEGEN).diff --base-url '$(SPEC_BASE_URL)' $(if $(TO),--to '$(TO)') $(if $(FROM),--from '$(FROM)') \
+	@openapi/review diff --base-url '$(SPEC_BASE_URL)' $(if $(TO),--to '$(TO)') $(if $(FROM),--from '$(FROM)') \
 		$(if $(FROM_SPEC),--from-spec '$(abspath $(FROM_SPEC))') $(if $(TO_SPEC),--to-spec '$(abspath $(TO_SPEC))') \
-		--out-dir '$(CURDIR)/build/diff'
+		$(if $(FORMAT),--format '$(FORMAT)') --out-dir '$(CURDIR)/build/diff'; code=$$?; \
+	[ $$code = 0 ] || echo "review: exit $$code ($$( [ $$code = 1 ] && echo 'unaccepted breaking change' || echo 'could not diff'))" >&2; \
+	exit $$code
+
+# Upstream watch: new versions or changed sha256s against openapi/spec-versions.json; writes
+# build/watch/ (diff reports and PR bodies). Script exit: 0 nothing new, 1 something new, 2 error.
+watch: $(STAMP)
+	@openapi/review watch --base-url '$(SPEC_BASE_URL)' --out-dir '$(CURDIR)/build/watch'; code=$$?; \
+	[ $$code = 0 ] || echo "review: exit $$code ($$( [ $$code = 1 ] && echo 'something new upstream' || echo 'watch failed'))" >&2; \
+	exit $$code
+
+# Rewrite the README's `make diff TO=2024-10` sample from a fresh report (a test checks it matches).
+readme-sample: $(STAMP)
+	@openapi/review diff --base-url '$(SPEC_BASE_URL)' --from 2024-07 --to 2024-10 --out-dir '$(CURDIR)/build/diff' \
+		>/dev/null; [ $$? -le 1 ]  # 1 (breaking) is this sample's expected outcome; 2 is a failure
+	$(CODEGEN).readme_sample '$(CURDIR)/build/diff/2024-07_to_2024-10.md'
+
+# The public API of pinecone_control: check against openapi/public-api.json (also run by make test),
+# or refresh that snapshot after a reviewed change.
+api-check: $(STAMP)
+	openapi/review public-api
+
+api-snapshot: $(STAMP)
+	openapi/review public-api --update
 
 # Benchmark against raw httpx and pinecone-client 5.0.1 (own venvs under .bench/); a few minutes.
 bench: $(STAMP)

@@ -19,9 +19,10 @@ from typing import Any, Literal
 
 from .walk import JSON, operations
 
-Severity = Literal["breaking", "non-breaking", "documentation"]
+# behaviour: the same call now does something else (a request field's server default changed).
+Severity = Literal["breaking", "behaviour", "non-breaking", "documentation"]
 Direction = Literal["request", "response"]
-SEVERITY_ORDER: dict[str, int] = {"breaking": 0, "non-breaking": 1, "documentation": 2}
+SEVERITY_ORDER: dict[str, int] = {"breaking": 0, "behaviour": 1, "non-breaking": 2, "documentation": 3}
 _DOC_KEYS = frozenset({"description", "summary", "example", "examples", "externalDocs", "x-title", "title"})
 # Limits where a larger value widens the accepted range, and where a smaller one does.
 _UPPER_LIMITS = ("maximum", "maxLength", "maxItems", "maxProperties")
@@ -231,11 +232,12 @@ class _Differ:
         self.enum(where, path, old.get("enum"), new.get("enum"), direction)
         self.limits(where, path, old, new, direction)
         if old.get("default") != new.get("default"):
-            # Changing what the server assumes for an omitted request field changes behaviour;
-            # documenting a default that was not written down before does not.
-            changed = "default" in old and "default" in new and direction == "request"
+            # Changing or dropping what the server assumes for an omitted request field changes
+            # what an unchanged call does (metric: cosine -> none in 2025-01); documenting a
+            # default not written down before, or a default in a response, does not.
+            changed = "default" in old and direction == "request"
             self.add(
-                "breaking" if changed else "documentation",
+                "behaviour" if changed else "documentation",
                 "default-changed",
                 where,
                 path,

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
 from pathlib import Path
 
 import pytest
 from codegen import diff
 from codegen.generate import generate_spec
+from codegen.impact import _mypy
 from codegen.pin import SpecPin, known_versions
 from codegen.surface import surface_diff
 
@@ -47,21 +51,32 @@ def test_surface_diff_of_a_package_against_itself_is_empty(packages: dict[str, P
     assert surface_diff(packages["2024-07"], packages["2024-07"]) == []
 
 
-def test_make_diff_to_2024_10_reports_and_gates(tmp_path: Path) -> None:
-    mirror_unused = "file:///nonexistent/"  # both versions are pulled and pinned already
-    code = diff.main(["--to", "2024-10", "--base-url", mirror_unused, "--out-dir", str(tmp_path)])
-    assert code == 1, "breaking changes must fail the gate"
-    markdown = (tmp_path / "2024-07_to_2024-10.md").read_text()
-    report = json.loads((tmp_path / "2024-07_to_2024-10.json").read_text())
-    assert markdown.startswith("# Control-plane API change: 2024-07 → 2024-10")
-    assert "**Verdict: BREAKING: 2 breaking, 6 non-breaking" in markdown
-    for section in ("## 1. Spec changes", "### Operations", "### Schemas", "## 2. Python surface", "## 3. Overlay"):
-        assert section in markdown
-    assert report["breaking"] is True and report["to"]["sha256"] == known_versions()["2024-10"].sha256
+def test_the_overlay_impact_of_2025_04_counts_real_results(tmp_path: Path) -> None:
+    """2025-04 no longer has embed: the report must say which test modules could not be imported
+    and why, and count only tests that ran (it once said "2 tests, 2 failing" when none ran)."""
+    code = diff.main(["--to", "2025-04", "--from", "2024-07", "--out-dir", str(tmp_path), "--format", "json"])
+    assert code == 1
+    report = json.loads((tmp_path / "2024-07_to_2025-04.json").read_text())
+    markdown = (tmp_path / "2024-07_to_2025-04.md").read_text()
     impact = report["overlay_impact"]
-    assert impact["ok"] is False
-    assert any("EmbeddingsList" in error for error in impact["mypy_errors"])
-    assert report["seconds"] > 0
+    tests = impact["tests"]
+    assert tests["run"] == tests["passed"] + tests["failed"] + tests["errored"]
+    assert tests["run"] > 100, "the modules that import still run"
+    collection = [p for p in impact["test_problems"] if p["kind"] == "collection"]
+    assert tests["collection_errors"] == len(collection) >= 1
+    for problem in collection:
+        assert problem["test"].startswith("tests/overlay/test_") and problem["test"].endswith(".py")
+        assert re.match(r"^(ImportError|ModuleNotFoundError): ", problem["cause"]), problem
+    assert "Test modules that could not be imported" in markdown
+    assert f"- `{collection[0]['test']}`: `{collection[0]['cause']}`" in markdown
+    # Type errors grouped by file, each file once with its count.
+    files = {e["file"] for e in impact["type_errors"]}
+    for file in files:
+        count = sum(e["file"] == file for e in impact["type_errors"])
+        assert markdown.count(f"- `{file}` ({count})") == 1
+    # Every spec change is named in the report.
+    for change in report["spec_changes"]:
+        assert change["detail"] in markdown and f"`{change['where']}`" in markdown, change
 
 
 def test_make_diff_of_the_pinned_spec_against_itself_passes(tmp_path: Path) -> None:
@@ -74,4 +89,22 @@ def test_make_diff_of_the_pinned_spec_against_itself_passes(tmp_path: Path) -> N
 
 
 def test_make_diff_explains_bad_input(tmp_path: Path) -> None:
-    assert diff.main(["--to-spec", str(tmp_path / "missing.yaml"), "--out-dir", str(tmp_path)]) == 2
+    assert diff.run(["--to-spec", str(tmp_path / "missing.yaml"), "--out-dir", str(tmp_path)]) == 2
+
+
+def test_the_shared_mypy_cache_never_hides_an_edit(packages: dict[str, Path], tmp_path: Path) -> None:
+    """The overlay check reuses mypy's cache between runs, each run's package in a fresh directory.
+    An edit that keeps a file's size and mtime (two generations within one second) must be seen."""
+    shipped = packages["2024-07"]
+    assert _mypy(shipped, shipped.parent) == ([], [])  # the cache now holds this package
+    package = tmp_path / shipped.name
+    shutil.copytree(shipped, package)
+    models = package / "models" / "__init__.py"
+    before = (shipped / "models" / "__init__.py").stat()
+    text = models.read_text()
+    assert "from .index_model import IndexModel\n" in text
+    models.write_text(text.replace("from .index_model import IndexModel\n", "from .index_model import IndexModeX\n"))
+    os.utime(models, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert models.stat().st_size == before.st_size
+    errors, problems = _mypy(package, tmp_path)
+    assert not problems and any("IndexModeX" in e.message for e in errors)

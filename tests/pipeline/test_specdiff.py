@@ -153,3 +153,25 @@ def test_documentation_only_changes() -> None:
     new = _doc({"type": "string", "description": "new", "example": "x"}, {"type": "string"})
     found = diff_specs(old, new)
     assert found and all(c.severity == "documentation" for c in found)
+
+
+def test_a_changed_request_default_is_a_behaviour_change() -> None:
+    # 2025-01 drops `metric`'s default (cosine): a create_index without metric now means something else.
+    found = changes("2024-10", "2025-01")
+    assert has(found, "behaviour", "default-changed", "schema CreateIndexRequest", ".metric", "'cosine' -> None")
+    # The same default in a response schema describes nothing a caller sends.
+    assert has(found, "documentation", "default-changed", "schema IndexModel", ".metric")
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "severity"),
+    [
+        ({"type": "string", "default": "a"}, {"type": "string", "default": "b"}, "behaviour"),
+        ({"type": "string", "default": "a"}, {"type": "string"}, "behaviour"),
+        ({"type": "string"}, {"type": "string", "default": "a"}, "documentation"),
+    ],
+)
+def test_request_defaults(before: dict[str, Any], after: dict[str, Any], severity: str) -> None:
+    plain = {"type": "string"}
+    (change,) = diff_specs(_doc(before, plain), _doc(after, plain))
+    assert (change.kind, change.severity) == ("default-changed", severity)

@@ -1,0 +1,93 @@
+"""`openapi/review watch` against throwaway mirrors of upstream, built from the pulled (verified) specs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from codegen.pin import known_versions
+
+from .review_support import review
+
+
+@pytest.fixture
+def mirror(tmp_path: Path) -> Path:
+    """A copy of upstream as pinned: every version directory with its spec, plus upstream's README."""
+    root = tmp_path / "pinecone-api"
+    for pin in known_versions().values():
+        target = root / pin.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(pin.read_verified())
+    (root / "README.md").write_text("not a version\n")
+    return root
+
+
+def _watch(mirror: Path, out: Path, *extra: str) -> tuple[int, dict[str, Any], str]:
+    result = review("watch", "--base-url", mirror.as_uri() + "/", "--out-dir", out, "--no-overlay", *extra)
+    summary = json.loads((out / "summary.json").read_text()) if (out / "summary.json").exists() else {}
+    return result.returncode, summary, result.stdout + result.stderr
+
+
+def test_nothing_new_exits_0(mirror: Path, tmp_path: Path) -> None:
+    code, summary, output = _watch(mirror, tmp_path / "out")
+    assert code == 0, output
+    assert summary["news"] == [] and summary["missing_upstream"] == []
+    assert "Nothing new" in (tmp_path / "out" / "summary.md").read_text()
+
+
+def test_a_new_version_directory_exits_1_with_report_and_pr_body(mirror: Path, tmp_path: Path) -> None:
+    text = (mirror / known_versions()["2024-10"].path).read_text()
+    assert "\n  version: 2024-10\n" in text
+    new = mirror / "2026-01" / "db_control_2026-01.oas.yaml"
+    new.parent.mkdir()
+    new.write_text(text.replace("\n  version: 2024-10\n", "\n  version: 2026-01\n"))
+    out = tmp_path / "out"
+    code, summary, output = _watch(mirror, out)
+    assert code == 1, output
+    (item,) = summary["news"]
+    assert (item["kind"], item["version"], item["path"]) == (
+        "new-version",
+        "2026-01",
+        "2026-01/db_control_2026-01.oas.yaml",
+    )
+    report = json.loads((out / "2024-07_to_2026-01.json").read_text())
+    assert any(c["kind"] == "operation-removed" and c["where"] == "POST /embed" for c in report["spec_changes"])
+    body = (out / "pr-body-2026-01.md").read_text()
+    assert body.startswith("# API 2026-01 published upstream")
+    assert f"sha256 `{item['sha256']}`" in body and "make pull API_VERSION=2026-01 ACCEPT=1" in body
+    assert "- **Breaking**: `POST /embed`: embed removed" in body
+    assert (out / "2024-07_to_2026-01.junit.xml").exists()
+
+
+def test_a_changed_pinned_spec_exits_1(mirror: Path, tmp_path: Path) -> None:
+    pinned = mirror / known_versions()["2024-07"].path
+    text = pinned.read_text()
+    anchor = "    IndexModel:\n      description: The IndexModel describes the configuration and status of a Pinecone "
+    anchor += "index.\n      type: object\n      properties:\n"
+    assert anchor in text
+    # An in-place edit upstream: a new optional response field.
+    edited = text.replace(anchor, anchor + "        region_group:\n          type: string\n", 1)
+    assert edited != text
+    pinned.write_text(edited)
+    out = tmp_path / "out"
+    code, summary, output = _watch(mirror, out)
+    assert code == 1, output
+    (item,) = summary["news"]
+    assert item["kind"] == "changed-sha256" and item["version"] == "2024-07"
+    assert item["pinned_sha256"] == known_versions()["2024-07"].sha256 != item["sha256"]
+    report = json.loads((out / "2024-07-pinned_to_2024-07-upstream.json").read_text())
+    changes = [(c["kind"], c["where"], c["path"]) for c in report["spec_changes"]]
+    assert changes == [("property-added", "schema IndexModel", ".region_group")]
+    body = (out / "pr-body-2024-07-upstream.md").read_text()
+    assert "no longer matches its pin" in body and item["sha256"] in body
+
+
+def test_an_unreadable_upstream_exits_2(tmp_path: Path) -> None:
+    code, _summary, output = _watch(tmp_path / "nowhere", tmp_path / "out")
+    assert code == 2 and "cannot list" in output
+    broken = tmp_path / "broken"
+    (broken / "2026-02").mkdir(parents=True)  # a version directory without its spec
+    code, _summary, output = _watch(broken, tmp_path / "out2")
+    assert code == 2 and "cannot fetch" in output
