@@ -8,6 +8,8 @@ in-process by `EmulatorTransport` and over real sockets by `EmulatorServer`; bot
 from __future__ import annotations
 
 import hashlib
+import heapq
+import itertools
 import random
 import threading
 import time
@@ -20,7 +22,7 @@ from urllib.parse import unquote
 from .._polling import PollSchedule
 from ._faults import Faults
 from ._lifecycle import Timing, Transition
-from ._wire import ApiError, Body, Reply, check_name, error_reply, invalid, json_reply, not_found
+from ._wire import ApiError, Body, IntegerRule, Reply, check_name, error_reply, invalid, json_reply, not_found
 
 if TYPE_CHECKING:
     from .._async_client import AsyncClient
@@ -55,6 +57,14 @@ EMBED_MAX_TOKENS = 507
 METRICS = ("cosine", "euclidean", "dotproduct")
 PROTECTION = ("disabled", "enabled")
 _PROJECT = "c01b5b5"
+# The spec's integer properties (format, minimum, maximum); tests/emulator checks them against the spec.
+INTEGER_RULES: dict[str, IntegerRule] = {
+    "CreateIndexRequest.dimension": IntegerRule("int32", 1, 20000),
+    "PodSpec.replicas": IntegerRule("int32", 1),
+    "PodSpec.shards": IntegerRule("int32", 1),
+    "PodSpec.pods": IntegerRule("int64", 1),
+    "ConfigureIndexRequest.spec.pod.replicas": IntegerRule("int32", 1),
+}
 
 ResponseHook = Callable[[str, int, Any], Any]
 # The emulator settles in microseconds: poll fast so waits in tests take milliseconds.
@@ -163,6 +173,8 @@ class Emulator:
         self._indexes: dict[str, _Index] = {}
         self._collections: dict[str, _Collection] = {}
         self._lock = threading.RLock()
+        self._schedule: list[tuple[float, int, _Index | _Collection, Transition]] = []  # a heap by due time
+        self._sequence = itertools.count()
 
     # -- front door -------------------------------------------------------------------------------
 
@@ -228,12 +240,17 @@ class Emulator:
     # -- state helpers ----------------------------------------------------------------------------
 
     def _advance_all(self) -> None:
+        # Only transitions whose time has come: O(due) per request, not O(resources).
         now = self.clock()
-        records: list[_Index | _Collection] = [*self._indexes.values(), *self._collections.values()]
-        for record in records:
-            if record.pending is not None and record.pending.due(now):
-                pending, record.pending = record.pending, None
-                pending.apply()
+        while self._schedule and self._schedule[0][0] <= now:
+            _, _, record, transition = heapq.heappop(self._schedule)
+            if record.pending is transition and transition.due(now):
+                record.pending = None
+                transition.apply()
+
+    def _start(self, record: _Index | _Collection, timing: Timing, apply: Callable[[], None]) -> None:
+        record.pending = Transition.start(timing, self.clock(), apply)
+        heapq.heappush(self._schedule, (record.pending.due_at, next(self._sequence), record, record.pending))
 
     def _look(self, record: _Index | _Collection) -> None:
         """A describe or list counts towards a pending transition's `describes`."""
@@ -302,6 +319,7 @@ class Emulator:
         with self._lock:
             self._indexes.clear()
             self._collections.clear()
+            self._schedule.clear()
             self.requests.clear()
         self.faults.clear()
 
@@ -316,13 +334,12 @@ class Emulator:
         request = Body(body)
         data = request.data
         name = request.get(data, "name", str, required=True)
-        dimension = request.get(data, "dimension", int, required=True)
+        dimension = request.integer(data, "dimension", INTEGER_RULES["CreateIndexRequest.dimension"], required=True)
+        assert dimension is not None
         metric = request.enum(data, "metric", METRICS) or "cosine"
         protection = request.enum(data, "deletion_protection", PROTECTION) or "disabled"
         spec = self._parse_index_spec(request, request.object(data, "spec", required=True) or {})
         check_name(name, "Index name")
-        if not 1 <= dimension <= 20000:
-            raise invalid("Dimension must be between 1 and 20000.")
         if name in self._indexes:
             raise ApiError(409, "ALREADY_EXISTS", "Resource already exists.")
         self._check_index_quota(spec)
@@ -335,7 +352,7 @@ class Emulator:
                 raise invalid("Index dimension must match the source collection's dimension.")
             index.vector_count = source.vector_count
         self._indexes[name] = index
-        index.pending = Transition.start(self.index_ready, self.clock(), lambda: self._finish_init(index))
+        self._start(index, self.index_ready, lambda: self._finish_init(index))
         return 201, index.to_json()
 
     def _finish_init(self, index: _Index) -> None:
@@ -358,16 +375,16 @@ class Emulator:
         pod = request.object(spec, "pod", required=True) or {}
         environment = request.get(pod, "environment", str, required=True)
         pod_type = request.get(pod, "pod_type", str, required=True)
-        replicas = request.get(pod, "replicas", int) or 1
-        shards = request.get(pod, "shards", int) or 1
-        pods = request.get(pod, "pods", int)
+        replicas = request.integer(pod, "replicas", INTEGER_RULES["PodSpec.replicas"])
+        shards = request.integer(pod, "shards", INTEGER_RULES["PodSpec.shards"])
+        pods = request.integer(pod, "pods", INTEGER_RULES["PodSpec.pods"])
+        replicas = 1 if replicas is None else replicas
+        shards = 1 if shards is None else shards
         metadata = request.object(pod, "metadata_config")
         source_collection = request.get(pod, "source_collection", str)
         if environment not in POD_ENVIRONMENTS:
             raise invalid(f"Invalid environment {environment}.")
         _check_pod_type(pod_type)
-        if min(replicas, shards, pods if pods is not None else 1) < 1:
-            raise invalid("replicas, shards and pods must be at least 1.")
         if pods is not None and pods != replicas * shards:
             raise invalid("pods must equal shards x replicas.")
         result: dict[str, Any] = {
@@ -396,8 +413,7 @@ class Emulator:
                     "pods. Upgrade your account or change the project settings to increase the quota."
                 )
         limit = quotas.max_serverless_indexes
-        serverless_count = sum(1 for i in self._indexes.values() if not i.is_pod)
-        if "serverless" in spec and limit is not None and serverless_count >= limit:
+        if "serverless" in spec and limit is not None and sum(not i.is_pod for i in self._indexes.values()) >= limit:
             raise self._quota_error("Increase your quota or upgrade to create more indexes.")
 
     def _describe_index(self, name: str, body: bytes) -> tuple[int, Any]:
@@ -422,7 +438,7 @@ class Emulator:
             )
         if index.state != "Terminating":
             index.state, index.ready = "Terminating", False
-            index.pending = Transition.start(self.index_delete, self.clock(), lambda: self._forget(self._indexes, name))
+            self._start(index, self.index_delete, lambda: self._forget(self._indexes, name))
         return 202, None
 
     def _configure_index(self, name: str, body: bytes) -> tuple[int, Any]:
@@ -431,7 +447,8 @@ class Emulator:
         protection = request.enum(data, "deletion_protection", PROTECTION)
         spec = request.object(data, "spec")
         pod = request.object(spec, "pod", required=True) if spec is not None else None
-        replicas = request.get(pod, "replicas", int) if pod is not None else None
+        rule = INTEGER_RULES["ConfigureIndexRequest.spec.pod.replicas"]
+        replicas = request.integer(pod, "replicas", rule) if pod is not None else None
         pod_type = request.get(pod, "pod_type", str) if pod is not None else None
         index = self._index(name)
         if protection is None and replicas is None and pod_type is None:
@@ -440,8 +457,6 @@ class Emulator:
             raise invalid(f"Index {name} is being deleted.")
         if (replicas is not None or pod_type is not None) and not index.is_pod:
             raise invalid("Serverless indexes only support configuring deletion_protection.")
-        if replicas is not None and replicas < 1:
-            raise invalid("replicas must be at least 1.")
         if protection is not None:
             index.deletion_protection = protection
         if replicas is None and pod_type is None:
@@ -476,7 +491,7 @@ class Emulator:
             target["pods"] = replicas * current["shards"]
         index.spec = {"pod": target}
         index.state = state
-        index.pending = Transition.start(self.index_configure, self.clock(), lambda: self._finish_init(index))
+        self._start(index, self.index_configure, lambda: self._finish_init(index))
 
     # -- collections ------------------------------------------------------------------------------
 
@@ -508,7 +523,7 @@ class Emulator:
             name, source_name, source.spec["pod"]["environment"], source.dimension, source.vector_count
         )
         self._collections[name] = collection
-        collection.pending = Transition.start(self.collection_ready, self.clock(), lambda: _set_ready(collection))
+        self._start(collection, self.collection_ready, lambda: _set_ready(collection))
         return 201, collection.to_json()
 
     def _describe_collection(self, name: str, body: bytes) -> tuple[int, Any]:
@@ -520,9 +535,7 @@ class Emulator:
         collection = self._collection(name)
         if collection.status != "Terminating":
             collection.status = "Terminating"
-            collection.pending = Transition.start(
-                self.collection_delete, self.clock(), lambda: self._forget(self._collections, name)
-            )
+            self._start(collection, self.collection_delete, lambda: self._forget(self._collections, name))
         return 202, None
 
     # -- inference --------------------------------------------------------------------------------
