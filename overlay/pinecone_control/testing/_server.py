@@ -19,7 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, Self
 
-from ._emulator import Emulator
+from ._actions import Emulated
 from ._wire import Reply, error_reply
 
 _MAX_BODY = 16 * 1024 * 1024
@@ -102,15 +102,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(error_reply(408, "REQUEST_TIMEOUT", "Request not received in time."), reset=False)
             return
         self.connection.settimeout(self.server.idle_timeout)  # for writing the answer
-        exchange = self.server.emulator.process(self.command, self.path, dict(self.headers.items()), body)
-        if exchange.delay:
-            time.sleep(exchange.delay)
-        reply = exchange.reply
-        if reply is None:
+        action = self.server.emulator.process(self.command, self.path, dict(self.headers.items()), body)
+        if action.delay:
+            time.sleep(action.delay)  # wall seconds: the peer's socket timeouts are wall time
+        if action.drop or action.reply is None:
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
             return
-        self._send(reply, reset=exchange.reset)
+        self._send(action.reply, reset=action.reset)
 
     def _read_body(self) -> bytes:
         if not _METHOD_RE.fullmatch(self.command):
@@ -200,7 +199,7 @@ class _Server(ThreadingHTTPServer):
     request_queue_size = 256
 
     def __init__(
-        self, address: tuple[str, int], emulator: Emulator, *, request_timeout: float, idle_timeout: float
+        self, address: tuple[str, int], emulator: Emulated, *, request_timeout: float, idle_timeout: float
     ) -> None:
         self.emulator = emulator
         self.request_timeout = request_timeout
@@ -208,22 +207,22 @@ class _Server(ThreadingHTTPServer):
         super().__init__(address, _Handler)
 
 
-class EmulatorServer:
-    """`with EmulatorServer(emulator) as server: Client(host=server.url, ...)`. Port 0 picks a free one.
+class HttpServer:
+    """`with HttpServer(emulator) as server: Client(host=server.url, ...)`. Port 0 picks a free one.
 
     `request_timeout`: seconds from a request's first byte to its last (head and body);
     `idle_timeout`: seconds a keep-alive connection may wait for its next request."""
 
     def __init__(
         self,
-        emulator: Emulator | None = None,
+        emulator: Emulated,
         host: str = "127.0.0.1",
         port: int = 0,
         *,
         request_timeout: float = 10.0,
         idle_timeout: float = 60.0,
     ) -> None:
-        self.emulator = emulator or Emulator()
+        self.emulator = emulator
         self._server = _Server((host, port), self.emulator, request_timeout=request_timeout, idle_timeout=idle_timeout)
         # A short poll interval: stop() returns within 50 ms (tests start and stop many servers).
         self._thread = threading.Thread(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,9 +94,6 @@ class IntegerRule:
         return f"between {self.minimum} and {self.maximum}"
 
 
-NAME_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,43}[a-z0-9])?")
-
-
 class Body:
     """Typed access to a JSON request body; structural problems raise the operation's 'cannot
     deserialise' error, as the real API's serde layer does."""
@@ -157,12 +153,3 @@ class Body:
     def object(self, obj: dict[str, Any], key: str, *, required: bool = False) -> dict[str, Any] | None:
         value: dict[str, Any] | None = self.get(obj, key, dict, required=required)
         return value
-
-
-def check_name(value: str, what: str) -> str:
-    if not NAME_RE.fullmatch(value):
-        raise invalid(
-            f"{what} must be 1-45 characters long, start and end with an alphanumeric character, and consist "
-            "only of lower case alphanumeric characters or '-'."
-        )
-    return value
