@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from pinecone_control_api import _provenance
 
 from ._client import Client
+from ._clock import AsyncClock, Clock
 from ._config import NOT_GIVEN, ClientOptions
 from ._errors import (
     APIConnectionError,
@@ -24,6 +25,7 @@ from ._errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
     ClientValidationError,
     CollectionsNotSupportedError,
     ConflictError,
@@ -37,6 +39,7 @@ from ._errors import (
     PineconeError,
     PreconditionFailedError,
     RateLimitError,
+    ResponseTooLargeError,
     ResponseValidationError,
     UnexpectedTerminationError,
     UnprocessableEntityError,
@@ -107,11 +110,14 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncClient",
+    "AsyncClock",
     "AuthenticationError",
     "BadRequestError",
     "Client",
+    "ClientClosedError",
     "ClientOptions",
     "ClientValidationError",
+    "Clock",
     "CollectionList",
     "CollectionModel",
     "CollectionsNotSupportedError",
@@ -133,6 +139,7 @@ __all__ = [
     "PollSchedule",
     "PreconditionFailedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "RetryPolicy",
     "ServerlessSpec",

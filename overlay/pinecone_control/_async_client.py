@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ssl
 from collections.abc import Mapping, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar
@@ -10,15 +11,20 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 import httpx
 
 from ._base_client import (
+    DEFAULT_LIMITS,
     NOT_GIVEN,
     BaseClient,
     TimeoutArg,
     _BorrowedAsyncTransport,
 )
+from ._clock import AsyncClock, AsyncSystemClock
 from ._config import _Unset
+from ._errors import ClientClosedError
 from ._lazy import lazy_module
+from ._network import attempt_deadline, make_async_transport
 from ._polling import ProgressCallback
 from ._program import Outcome, Program, Send, Sleep
+from ._reading import BodyReader, BodyTooLarge
 
 if TYPE_CHECKING:
     from pinecone_control_api.models import (
@@ -36,15 +42,37 @@ else:
     run = lazy_module("pinecone_control._programs")  # the operations load at the first request
 
 T = TypeVar("T")
+
+
+class _SystemClock(AsyncSystemClock):
+    async def sleep(self, seconds: float) -> None:
+        await _sleep(seconds)
+
+
 _sleep = asyncio.sleep  # module-level so tests can observe backoff without waiting
 
 
-class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport]):
+class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncClock]):
     """Pinecone control-plane client for asyncio (API 2024-07): the same surface as `Client`."""
 
-    def _make_http(self, transport: httpx.AsyncBaseTransport | None, kwargs: dict[str, Any]) -> httpx.AsyncClient:
-        borrowed = None if transport is None else _BorrowedAsyncTransport(transport)
-        return httpx.AsyncClient(transport=borrowed, **kwargs)
+    def _default_clock(self) -> AsyncClock:
+        return _SystemClock()
+
+    def _new_limiter(self, size: int) -> asyncio.Semaphore:
+        return asyncio.Semaphore(size)
+
+    def _make_http(
+        self,
+        transport: httpx.AsyncBaseTransport | None,
+        verify: bool | str | ssl.SSLContext,
+        proxy: httpx.Proxy | None,
+        loopback_only: bool,
+        kwargs: dict[str, Any],
+    ) -> httpx.AsyncClient:
+        if transport is not None:
+            return httpx.AsyncClient(transport=_BorrowedAsyncTransport(transport), **kwargs)
+        own = make_async_transport(verify=verify, limits=DEFAULT_LIMITS, proxy=proxy, loopback_only=loopback_only)
+        return httpx.AsyncClient(transport=own, **kwargs)
 
     # -- plumbing -------------------------------------------------------------------------------
 
@@ -53,8 +81,9 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport]):
             effect = next(program)
             while True:
                 result: Outcome | None
+                self._check_open()
                 if isinstance(effect, Sleep):
-                    await _sleep(effect.seconds)
+                    await self._clock.sleep(effect.seconds)
                     result = None
                 else:
                     result = await self._send(effect)
@@ -66,17 +95,35 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport]):
             program.close()
 
     async def _send(self, send: Send) -> Outcome:
-        try:
-            return await self._http.request(
-                send.method,
-                send.url,
-                headers=send.headers,
-                json=send.json,
-                timeout=send.timeout,
-                follow_redirects=False,
-            )
-        except httpx.RequestError as exc:
-            return exc
+        async with self._limiter:
+            with attempt_deadline(send.budget):
+                try:
+                    # The budget also bounds transports the client did not build (their reads are not clipped).
+                    async with asyncio.timeout(send.budget):
+                        return await self._exchange(send)
+                except TimeoutError:
+                    return httpx.ReadTimeout("the attempt's total deadline passed")
+                except BodyTooLarge as big:
+                    return big.outcome
+                except httpx.RequestError as exc:
+                    return exc
+                except RuntimeError as exc:  # httpx: "the client has been closed"
+                    self._check_open()
+                    raise ClientClosedError(f"{type(self).__name__} could not send: {exc}") from exc
+
+    async def _exchange(self, send: Send) -> httpx.Response:
+        async with self._http.stream(
+            send.method,
+            send.url,
+            headers=send.headers,
+            content=send.content,
+            timeout=send.timeout,
+            follow_redirects=False,
+        ) as response:
+            reader = BodyReader(response, send)
+            async for chunk in response.aiter_bytes():
+                reader.feed(chunk)
+            return reader.finish()
 
     def with_options(
         self,
@@ -84,12 +131,14 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport]):
         timeout: TimeoutArg = NOT_GIVEN,
         max_retries: int | _Unset = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
+        total_timeout: float | _Unset | None = NOT_GIVEN,
     ) -> Self:
         """A client with other options sharing this one's connection pool; this one is unchanged."""
-        return self._derive(timeout, max_retries, extra_headers)
+        return self._derive(timeout, max_retries, extra_headers, total_timeout)
 
     async def close(self) -> None:
-        """Close the connection pool if this client created it."""
+        """Close the connection pool if this client created it; later calls raise ClientClosedError."""
+        self._closed = True
         if self._owns_http:
             await self._http.aclose()
 

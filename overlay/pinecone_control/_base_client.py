@@ -8,17 +8,31 @@ from typing import Any, Generic, Self, TypeVar
 
 import httpx
 
-from ._config import NOT_GIVEN, ClientOptions, _Unset, resolve_options
-from ._errors import ClientValidationError
-from ._logging import scrubber, setup_from_env
+from . import _secrets
+from ._clock import AsyncClock, Clock
+from ._config import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_TOTAL_TIMEOUT,
+    NOT_GIVEN,
+    ClientOptions,
+    _Unset,
+    resolve_options,
+)
+from ._errors import ClientClosedError, ClientValidationError
+from ._logging import setup_from_env
+from ._network import env_proxy
 from ._polling import PollSchedule
 
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 TransportT = TypeVar("TransportT", httpx.BaseTransport, httpx.AsyncBaseTransport)
+ClockT = TypeVar("ClockT", Clock, AsyncClock)
 TimeoutArg = float | httpx.Timeout | None | _Unset
 DEFAULT_MAX_RETRIES = 3
 # Control-plane traffic is light; a small pool keeps sockets few without queueing.
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+# Calls beyond this many queue in the client instead of piling onto httpcore's pool, whose
+# bookkeeping collapses with thousands of waiters (1,000 concurrent calls timed out there).
+DEFAULT_MAX_CONCURRENCY = 64
 
 
 class _BorrowedTransport(httpx.BaseTransport):
@@ -45,26 +59,37 @@ class _BorrowedAsyncTransport(httpx.AsyncBaseTransport):
         pass
 
 
-def http_client_kwargs(options: ClientOptions, verify: bool | str | ssl.SSLContext) -> dict[str, Any]:
+def _check_verify(verify: object) -> None:
     # Verification is on unless the caller passes verify=False (or a CA bundle / SSLContext) explicitly.
     if not isinstance(verify, bool | str | ssl.SSLContext):
         raise ClientValidationError("verify must be True, False, a CA bundle path or an ssl.SSLContext")
-    return {"timeout": options.timeout, "verify": verify, "follow_redirects": False, "limits": DEFAULT_LIMITS}
 
 
-class BaseClient(Generic[HttpT, TransportT]):
+def _check_concurrency(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ClientValidationError(f"max_concurrency must be a positive integer, got {value!r}")
+    return value
+
+
+class BaseClient(Generic[HttpT, TransportT, ClockT]):
     """Construction and options shared by `Client` and `AsyncClient`.
 
     `api_key` defaults to `PINECONE_API_KEY`, `host` to `PINECONE_CONTROLLER_HOST` or
-    https://api.pinecone.io. Every method also takes `timeout=` and `max_retries=` for that call.
-    `http_client=` uses your own httpx client (never closed by this one); `transport=` a custom
-    httpx transport (tests, proxies; never closed either). TLS verification is on unless `verify`
-    says otherwise; plain `http://` is refused except on loopback or with `allow_insecure_http=True`.
+    https://api.pinecone.io. `timeout` bounds each attempt (httpx's per-phase limits, and the whole
+    attempt by the largest of them); `total_timeout` the whole call, retries included. Every method
+    also takes `timeout=`, `max_retries=` and `total_timeout=` for that call. `http_client=` uses your
+    own httpx client (never closed by this one); `transport=` a custom httpx transport (tests, never
+    closed either). TLS verification is on unless `verify` says otherwise; plain `http://` goes only
+    to loopback addresses, never through a proxy, unless `allow_insecure_http=True`. At most
+    `max_concurrency` requests are in flight at once; more calls queue. `clock` supplies time (tests,
+    virtual time).
     """
 
     _http: HttpT
     _owns_http: bool
     _options: ClientOptions
+    _clock: ClockT
+    _closed: bool
 
     def __init__(
         self,
@@ -72,6 +97,7 @@ class BaseClient(Generic[HttpT, TransportT]):
         *,
         host: str | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
+        total_timeout: float | None = DEFAULT_TOTAL_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         source_tag: str | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -80,8 +106,12 @@ class BaseClient(Generic[HttpT, TransportT]):
         verify: bool | str | ssl.SSLContext = True,
         allow_insecure_http: bool = False,
         poll: PollSchedule | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        clock: ClockT | None = None,
     ) -> None:
         setup_from_env()
+        self._clock = clock if clock is not None else self._default_clock()
         self._options = resolve_options(
             api_key=api_key,
             host=host,
@@ -91,35 +121,86 @@ class BaseClient(Generic[HttpT, TransportT]):
             extra_headers=extra_headers,
             allow_insecure_http=allow_insecure_http,
             poll=poll,
+            total_timeout=total_timeout,
+            max_response_bytes=max_response_bytes,
+            now=self._clock.now,
         )
-        scrubber.add(self._options.api_key)
+        self._closed = False
+        self._limiter = self._new_limiter(_check_concurrency(max_concurrency))
+        _check_verify(verify)
+        url = httpx.URL(self._options.host)
         if http_client is not None:
             if transport is not None or verify is not True:
                 raise ClientValidationError("pass either http_client or transport/verify, not both")
+            if url.scheme == "http" and not allow_insecure_http:
+                # Its proxies and transports are its own: we cannot promise plain http stays on loopback.
+                raise ClientValidationError(
+                    "a plain http host with your own http_client needs allow_insecure_http=True: the client "
+                    "cannot check where your http_client sends the API key"
+                )
             self._http, self._owns_http = http_client, False
         else:
-            self._http, self._owns_http = self._make_http(transport, http_client_kwargs(self._options, verify)), True
+            proxy = env_proxy(url)
+            if proxy is not None and proxy.url.password:
+                _secrets.register(proxy.url.password)
+            loopback_only = url.scheme == "http" and not allow_insecure_http
+            kwargs: dict[str, Any] = {
+                "timeout": self._options.timeout,
+                "follow_redirects": False,
+                # Proxies come from env_proxy above (https only); httpx's own environment lookup would
+                # also send plain-http requests through a proxy.
+                "trust_env": False,
+            }
+            self._http, self._owns_http = self._make_http(transport, verify, proxy, loopback_only, kwargs), True
 
-    def _make_http(self, transport: TransportT | None, kwargs: dict[str, Any]) -> HttpT:
+    def _default_clock(self) -> ClockT:
+        raise NotImplementedError
+
+    def _new_limiter(self, size: int) -> Any:
+        raise NotImplementedError
+
+    def _make_http(
+        self,
+        transport: TransportT | None,
+        verify: bool | str | ssl.SSLContext,
+        proxy: httpx.Proxy | None,
+        loopback_only: bool,
+        kwargs: dict[str, Any],
+    ) -> HttpT:
         raise NotImplementedError
 
     @property
     def options(self) -> ClientOptions:
         return self._options
 
-    def _call_options(self, timeout: TimeoutArg, max_retries: int | _Unset) -> ClientOptions:
-        return self._options.evolve(timeout=timeout, max_retries=max_retries)
+    def _check_open(self) -> None:
+        if self._closed or self._http.is_closed:
+            raise ClientClosedError(f"{type(self).__name__} is closed; create a new one")
 
-    def _derive(self, timeout: TimeoutArg, max_retries: int | _Unset, extra_headers: Mapping[str, str] | None) -> Self:
-        """A copy with other options on the same connection pool; the copy never closes the pool."""
+    def _call_options(
+        self, timeout: TimeoutArg, max_retries: int | _Unset, total_timeout: float | _Unset | None = NOT_GIVEN
+    ) -> ClientOptions:
+        return self._options.evolve(timeout=timeout, max_retries=max_retries, total_timeout=total_timeout)
+
+    def _derive(
+        self,
+        timeout: TimeoutArg,
+        max_retries: int | _Unset,
+        extra_headers: Mapping[str, str] | None,
+        total_timeout: float | _Unset | None = NOT_GIVEN,
+    ) -> Self:
+        """A copy with other options on the same connection pool and limiter; it never closes the pool."""
         clone = object.__new__(type(self))
-        clone._http = self._http
+        clone.__dict__.update(self.__dict__)
         clone._owns_http = False
-        clone._options = self._options.evolve(timeout=timeout, max_retries=max_retries, extra_headers=extra_headers)
+        clone._closed = False
+        clone._options = self._options.evolve(
+            timeout=timeout, max_retries=max_retries, extra_headers=extra_headers, total_timeout=total_timeout
+        )
         return clone
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(host={self._options.host!r}, api_key=<redacted>)"
+        return f"{type(self).__name__}(host={_secrets.redact_url(self._options.host)!r}, api_key=<redacted>)"
 
 
 __all__ = ["NOT_GIVEN", "BaseClient", "TimeoutArg"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ssl
+import threading
 import time
 from collections.abc import Mapping, Sequence
 from types import TracebackType
@@ -10,15 +12,20 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 import httpx
 
 from ._base_client import (
+    DEFAULT_LIMITS,
     NOT_GIVEN,
     BaseClient,
     TimeoutArg,
     _BorrowedTransport,
 )
+from ._clock import Clock, SystemClock
 from ._config import _Unset
+from ._errors import ClientClosedError
 from ._lazy import lazy_module
+from ._network import attempt_deadline, make_transport
 from ._polling import ProgressCallback
 from ._program import Outcome, Program, Send, Sleep
+from ._reading import BodyReader, BodyTooLarge
 
 if TYPE_CHECKING:
     from pinecone_control_api.models import (
@@ -36,14 +43,37 @@ else:
     run = lazy_module("pinecone_control._programs")  # the operations load at the first request
 
 T = TypeVar("T")
+
+
+class _SystemClock(SystemClock):
+    def sleep(self, seconds: float) -> None:
+        _sleep(seconds)
+
+
 _sleep = time.sleep  # module-level so tests can observe backoff without waiting
 
 
-class Client(BaseClient[httpx.Client, httpx.BaseTransport]):
+class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock]):
     """Pinecone control-plane client (API 2024-07); see `BaseClient` for the constructor."""
 
-    def _make_http(self, transport: httpx.BaseTransport | None, kwargs: dict[str, Any]) -> httpx.Client:
-        return httpx.Client(transport=None if transport is None else _BorrowedTransport(transport), **kwargs)
+    def _default_clock(self) -> Clock:
+        return _SystemClock()
+
+    def _new_limiter(self, size: int) -> threading.BoundedSemaphore:
+        return threading.BoundedSemaphore(size)
+
+    def _make_http(
+        self,
+        transport: httpx.BaseTransport | None,
+        verify: bool | str | ssl.SSLContext,
+        proxy: httpx.Proxy | None,
+        loopback_only: bool,
+        kwargs: dict[str, Any],
+    ) -> httpx.Client:
+        if transport is not None:
+            return httpx.Client(transport=_BorrowedTransport(transport), **kwargs)
+        own = make_transport(verify=verify, limits=DEFAULT_LIMITS, proxy=proxy, loopback_only=loopback_only)
+        return httpx.Client(transport=own, **kwargs)
 
     # -- plumbing -------------------------------------------------------------------------------
 
@@ -52,8 +82,9 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport]):
             effect = next(program)
             while True:
                 result: Outcome | None
+                self._check_open()
                 if isinstance(effect, Sleep):
-                    _sleep(effect.seconds)
+                    self._clock.sleep(effect.seconds)
                     result = None
                 else:
                     result = self._send(effect)
@@ -65,17 +96,27 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport]):
             program.close()
 
     def _send(self, send: Send) -> Outcome:
-        try:
-            return self._http.request(
-                send.method,
-                send.url,
-                headers=send.headers,
-                json=send.json,
-                timeout=send.timeout,
-                follow_redirects=False,
-            )
-        except httpx.RequestError as exc:
-            return exc
+        with self._limiter, attempt_deadline(send.budget):
+            try:
+                with self._http.stream(
+                    send.method,
+                    send.url,
+                    headers=send.headers,
+                    content=send.content,
+                    timeout=send.timeout,
+                    follow_redirects=False,
+                ) as response:
+                    reader = BodyReader(response, send)
+                    for chunk in response.iter_bytes():
+                        reader.feed(chunk)
+                    return reader.finish()
+            except BodyTooLarge as big:
+                return big.outcome
+            except httpx.RequestError as exc:
+                return exc
+            except RuntimeError as exc:  # httpx: "the client has been closed"
+                self._check_open()
+                raise ClientClosedError(f"{type(self).__name__} could not send: {exc}") from exc
 
     def with_options(
         self,
@@ -83,12 +124,14 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport]):
         timeout: TimeoutArg = NOT_GIVEN,
         max_retries: int | _Unset = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
+        total_timeout: float | _Unset | None = NOT_GIVEN,
     ) -> Self:
         """A client with other options sharing this one's connection pool; this one is unchanged."""
-        return self._derive(timeout, max_retries, extra_headers)
+        return self._derive(timeout, max_retries, extra_headers, total_timeout)
 
     def close(self) -> None:
-        """Close the connection pool if this client created it."""
+        """Close the connection pool if this client created it; later calls raise ClientClosedError."""
+        self._closed = True
         if self._owns_http:
             self._http.close()
 

@@ -36,6 +36,21 @@ class APITimeoutError(APIConnectionError):
     """The request timed out (connect, read, write or pool)."""
 
 
+class ClientClosedError(PineconeError, RuntimeError):
+    """The client was closed (or closed while this call was in flight); nothing more is sent."""
+
+
+class ResponseTooLargeError(PineconeError):
+    """The answer's body was larger than `max_response_bytes`; reading stopped at the limit.
+    Control-plane answers are small, so this means a broken proxy or server, not a big result."""
+
+    def __init__(self, message: str, *, status_code: int, limit: int, headers: Mapping[str, str]) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.limit = limit
+        self.headers = dict(headers)
+
+
 class ResponseValidationError(PineconeError):
     """A success response whose body does not match the spec. `body` keeps the raw payload."""
 

@@ -5,28 +5,23 @@ from __future__ import annotations
 import logging
 import os
 
+from . import _secrets
+
 LOG_ENV = "PINECONE_CONTROL_LOG"
 logger = logging.getLogger("pinecone_control")
 
 
 class _SecretScrubber(logging.Filter):
-    """Last line of defence: any registered API key is masked in every record of our logger."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._secrets: set[str] = set()
+    """Last line of defence: any registered secret is masked in every record of our logger."""
 
     def add(self, secret: str) -> None:
-        if len(secret) >= 4:
-            self._secrets.add(secret)
+        _secrets.register(secret)
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if self._secrets:
-            message = record.getMessage()
-            if any(secret in message for secret in self._secrets):
-                for secret in self._secrets:
-                    message = message.replace(secret, "<redacted>")
-                record.msg, record.args = message, None
+        message = record.getMessage()
+        scrubbed = _secrets.scrub(message)
+        if scrubbed != message:
+            record.msg, record.args = scrubbed, None
         return True
 
 

@@ -69,7 +69,9 @@ class Operation(Generic[T]):
     name: str
     success: frozenset[int]
     parse: Callable[[Any], T] | None  # None: the success response has no body
-    # Safe to resend after the server may have acted on it (GET, DELETE, PATCH-to-a-value, embed).
+    # Safe to resend after the server may have acted on it (GET, PATCH-to-a-value, embed). Creates
+    # and deletes are not: a delete by name, resent after its answer was lost, can remove a resource
+    # someone re-created meanwhile.
     idempotent: bool
 
 
@@ -85,12 +87,12 @@ class Call(Generic[T]):
 LIST_INDEXES = Operation("list_indexes", frozenset({200}), IndexList.from_dict, idempotent=True)
 CREATE_INDEX = Operation("create_index", frozenset({201}), IndexModel.from_dict, idempotent=False)
 DESCRIBE_INDEX = Operation("describe_index", frozenset({200}), IndexModel.from_dict, idempotent=True)
-DELETE_INDEX: Operation[None] = Operation("delete_index", frozenset({202}), None, idempotent=True)
+DELETE_INDEX: Operation[None] = Operation("delete_index", frozenset({202}), None, idempotent=False)
 CONFIGURE_INDEX = Operation("configure_index", frozenset({202}), IndexModel.from_dict, idempotent=True)
 LIST_COLLECTIONS = Operation("list_collections", frozenset({200}), CollectionList.from_dict, idempotent=True)
 CREATE_COLLECTION = Operation("create_collection", frozenset({201}), CollectionModel.from_dict, idempotent=False)
 DESCRIBE_COLLECTION = Operation("describe_collection", frozenset({200}), CollectionModel.from_dict, idempotent=True)
-DELETE_COLLECTION: Operation[None] = Operation("delete_collection", frozenset({202}), None, idempotent=True)
+DELETE_COLLECTION: Operation[None] = Operation("delete_collection", frozenset({202}), None, idempotent=False)
 EMBED = Operation("embed", frozenset({200}), EmbeddingsList.from_dict, idempotent=True)
 
 OPERATIONS: tuple[Operation[Any], ...] = (

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import httpx
@@ -16,50 +15,113 @@ from pinecone_control_api.models import (
 )
 
 from . import _operations as ops
+from . import _secrets
 from . import _waiting as waiting
 from ._config import ClientOptions, redact_headers
-from ._errors import NotFoundError
+from ._encoding import encode_body
+from ._errors import APITimeoutError, NotFoundError
 from ._logging import logger
 from ._models import CollectionList, IndexList
 from ._polling import ProgressCallback
-from ._program import Outcome, Program, Send, Sleep
-from ._response import result_of
+from ._program import Outcome, Program, Send, Sleep, TooLarge
+from ._response import budget_exhausted, result_of
+from ._retry import outcome_unknown
 from ._validation import finite_or_none
 from ._waiting import GONE, Seen
 
 T = TypeVar("T")
 
 
-def request(call: ops.Call[T], options: ClientOptions) -> Program[T]:
-    """Send `call`, retrying as `options.retry` allows, and return its parsed result."""
+def request(
+    call: ops.Call[T],
+    options: ClientOptions,
+    *,
+    deadline: float | None = None,
+    settle: Callable[[], Program[bool]] | None = None,
+) -> Program[T]:
+    """Send `call`, retrying as `options.retry` allows, and return its parsed result.
+
+    The whole call ends by `options.total_timeout` after it starts, or by `deadline` (on the
+    options' clock) if that is sooner: each attempt gets at most what is left, and a backoff or
+    Retry-After wait that would run past it is not taken. An operation that is unsafe to resend
+    (creates, deletes) whose outcome is unknown (a 5xx, a read timeout, a dropped connection) is
+    settled with `settle` when given: True means the change went through.
+    """
     operation = call.operation
     method = str(call.kwargs["method"]).upper()
     url = options.host + str(call.kwargs["url"])
     headers = {**options.headers(), **call.kwargs.get("headers", {})}
-    send = Send(method, url, headers, call.kwargs.get("json"), options.timeout)
+    content = encode_body(call.kwargs.get("json"), operation.name)
+    now = options.now
+    start = now()
+    ends = _earliest(None if options.total_timeout is None else start + options.total_timeout, deadline)
     if logger.isEnabledFor(10):
-        logger.debug("%s: %s %s headers=%s", operation.name, method, url, redact_headers(headers))
+        logger.debug("%s: %s %s headers=%s", operation.name, method, _shown(url), redact_headers(headers))
     retries = 0
     while True:
-        started = time.monotonic()
-        outcome: Outcome = yield send
-        elapsed_ms = (time.monotonic() - started) * 1000
-        delay = options.retry.delay_before_retry(idempotent=operation.idempotent, retries_done=retries, outcome=outcome)
-        _log_attempt(operation.name, method, url, outcome, elapsed_ms, retries, delay)
+        budget = options.attempt_timeout
+        if ends is not None:
+            left = ends - now()
+            if left <= 0:
+                raise budget_exhausted(call, method, _shown(url), now() - start)
+            budget = left if budget is None else min(budget, left)
+        started = now()
+        outcome: Outcome = yield Send(
+            method, url, headers, content, clipped(options.timeout, budget), budget, options.max_response_bytes
+        )
+        elapsed_ms = (now() - started) * 1000
+        delay = options.retry.delay_before_retry(
+            idempotent=operation.idempotent, retries_done=retries, outcome=outcome, jitter=options.random()
+        )
+        if delay is not None and ends is not None and now() + delay >= ends:
+            delay = None  # no time left for another attempt: report this one
+        _log_attempt(operation.name, method, _shown(url), outcome, elapsed_ms, retries, delay)
         if delay is None:
-            return result_of(call, outcome, method, url)
+            if settle is not None and not operation.idempotent and outcome_unknown(outcome):
+                logger.info("%s: outcome unknown (%s); describing to settle it", operation.name, _status(outcome))
+                if (yield from settle()):
+                    return None  # type: ignore[return-value]  # settled calls (deletes) return None
+            return result_of(call, outcome, method, _shown(url))
         retries += 1
         yield Sleep(delay)
+
+
+def _earliest(a: float | None, b: float | None) -> float | None:
+    if a is None:
+        return b
+    return a if b is None else min(a, b)
+
+
+def clipped(timeout: httpx.Timeout, budget: float | None) -> httpx.Timeout:
+    """httpx's per-phase limits, none longer than what the attempt has left."""
+    if budget is None:
+        return timeout
+
+    def clip(value: float | None) -> float:
+        return budget if value is None else min(value, budget)
+
+    return httpx.Timeout(
+        connect=clip(timeout.connect), read=clip(timeout.read), write=clip(timeout.write), pool=clip(timeout.pool)
+    )
+
+
+def _shown(url: str) -> str:
+    return _secrets.redact_url(url) if "@" in url else url
+
+
+def _status(outcome: Outcome) -> str:
+    if isinstance(outcome, httpx.Response):
+        return str(outcome.status_code)
+    if isinstance(outcome, TooLarge):
+        return f"{outcome.status_code} (body over {outcome.limit} bytes)"
+    return type(outcome).__name__
 
 
 def _log_attempt(
     name: str, method: str, url: str, outcome: Outcome, elapsed_ms: float, retries: int, delay: float | None
 ) -> None:
-    if isinstance(outcome, httpx.Response):
-        status = str(outcome.status_code)
-        request_id = outcome.headers.get("x-pinecone-request-id")
-    else:
-        status, request_id = type(outcome).__name__, None
+    request_id = outcome.headers.get("x-pinecone-request-id") if isinstance(outcome, httpx.Response) else None
+    status = _status(outcome)
     logger.debug(
         "%s: %s %s -> %s in %.1f ms (attempt %d, request id %s)",
         name,
@@ -74,13 +136,25 @@ def _log_attempt(
         logger.info("%s: %s, retrying in %.2fs (retry %d)", name, status, delay, retries + 1)
 
 
-def _describe_or_gone(kind: str, name: str, options: ClientOptions) -> Program[Seen]:
+def _describe_or_gone(kind: str, name: str, options: ClientOptions, deadline: float | None) -> Program[Seen]:
     try:
         if kind == "index":
-            return (yield from request(ops.describe_index(name), options))
-        return (yield from request(ops.describe_collection(name), options))
+            return (yield from request(ops.describe_index(name), options, deadline=deadline))
+        return (yield from request(ops.describe_collection(name), options, deadline=deadline))
     except NotFoundError:
         return GONE
+
+
+def _went_away(kind: str, name: str, options: ClientOptions) -> Callable[[], Program[bool]]:
+    """Settles a delete whose answer was lost: 404 or Terminating means it went through. Anything
+    else (even an index by that name that looks new) means we cannot know, and nothing is resent:
+    a resent DELETE could remove a resource someone re-created meanwhile."""
+
+    def settle() -> Program[bool]:
+        seen = yield from _describe_or_gone(kind, name, options, None)
+        return waiting.state_of(seen) in {"Gone", "Terminating"}
+
+    return settle
 
 
 def _wait(
@@ -92,15 +166,23 @@ def _wait(
     *,
     immediate: bool = False,
 ) -> Program[Seen]:
-    """Drive a wait plan: sleep as it says, describe, feed it the result, until it returns."""
-    plan = waiting.plan(goal, name, seconds, options.poll, on_progress, immediate=immediate)
+    """Drive a wait plan: sleep as it says, describe, feed it the result, until it returns. The
+    deadline bounds the describes too: one still running when it passes ends the wait."""
+    deadline = waiting.Deadline(seconds, options.now)
+    plan = waiting.plan(goal, name, deadline, options.poll, on_progress, immediate=immediate)
+    last: Seen | None = None
     try:
         delay = next(plan)
         while True:
             if delay > 0:
                 yield Sleep(delay)
-            seen = yield from _describe_or_gone(goal.kind, name, options)
-            delay = plan.send(seen)
+            try:
+                last = yield from _describe_or_gone(goal.kind, name, options, deadline.end)
+            except APITimeoutError as exc:
+                if not deadline.passed():
+                    raise
+                raise waiting.timed_out(goal, name, deadline, last) from exc
+            delay = plan.send(last)
     except StopIteration as stop:
         result: Seen = stop.value
         return result
@@ -122,9 +204,18 @@ def _then_wait(
     on_progress: ProgressCallback | None,
 ) -> Program[Any]:
     """Send a create, configure or delete; then, if asked, wait until `goal` holds (unless the
-    answer already shows it). The result is the answer, or the last model the wait saw."""
+    answer already shows it). The result is the answer, or the last model the wait saw. Deletes
+    whose answer is lost are settled by describing, and a delete that waits for the resource to be
+    gone takes 404 as that goal reached."""
     seconds = finite_or_none(wait_timeout, "wait_timeout")
-    answer = yield from request(call, options)
+    deleting = goal.target == "deleted"
+    settle = _went_away(goal.kind, name, options) if deleting else None
+    try:
+        answer = yield from request(call, options, settle=settle)
+    except NotFoundError:
+        if deleting and _wants_wait(seconds):
+            return None
+        raise
     if not _wants_wait(seconds) or (answer is not None and goal.done(answer)):
         return answer
     return (yield from _wait(goal, name, seconds, options, on_progress))

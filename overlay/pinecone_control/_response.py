@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any, TypeVar
 
 import httpx
@@ -13,22 +14,32 @@ from ._errors import (
     CollectionsNotSupportedError,
     DeletionProtectionError,
     RateLimitError,
+    ResponseTooLargeError,
     ResponseValidationError,
     error_class_for,
 )
 from ._operations import CREATE_COLLECTION, DELETE_INDEX, Call
-from ._program import Outcome
+from ._program import Outcome, TooLarge
 from ._retry import parse_retry_after
 
 T = TypeVar("T")
 
-# Everything a generated `from_dict` raises on a body that does not match the spec.
-_PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+# Everything a generated `from_dict` (or the JSON decoder, on a body nested too deep) raises on a
+# body that does not match the spec.
+_PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError)
 
 
 def result_of(call: Call[T], outcome: Outcome, method: str, url: str) -> T:
     if isinstance(outcome, httpx.RequestError):
         raise connection_error(call, outcome, method, url) from outcome
+    if isinstance(outcome, TooLarge):
+        raise ResponseTooLargeError(
+            f"{call.operation.name}: HTTP {outcome.status_code} response body is larger than {outcome.limit} "
+            "bytes (max_response_bytes); reading stopped there",
+            status_code=outcome.status_code,
+            limit=outcome.limit,
+            headers=outcome.headers,
+        )
     if outcome.status_code in call.operation.success or 200 <= outcome.status_code < 300:
         return _parse_success(call, outcome)
     raise status_error(call, outcome)
@@ -41,12 +52,21 @@ def connection_error(call: Call[Any], exc: httpx.RequestError, method: str, url:
     return kind(f"{call.operation.name}: {method} {url} {what}: {detail}", method=method, url=url)
 
 
+def budget_exhausted(call: Call[Any], method: str, url: str, spent: float) -> APITimeoutError:
+    return APITimeoutError(
+        f"{call.operation.name}: {method} {url} timed out: the call's time budget ran out after {spent:.1f}s "
+        "(total_timeout, or the deadline of the wait it is part of)",
+        method=method,
+        url=url,
+    )
+
+
 def _parse_success(call: Call[T], response: httpx.Response) -> T:
     parse = call.operation.parse
     if parse is None:
         return None  # type: ignore[return-value]  # T is None for operations without a body
     try:
-        return parse(response.json())
+        return parse(json.loads(response.content))
     except _PARSE_ERRORS as exc:
         raise ResponseValidationError(
             f"{call.operation.name}: HTTP {response.status_code} response does not match the spec "

@@ -8,7 +8,6 @@ describe returned (a model, or `GONE` for a 404), and returns the final model or
 from __future__ import annotations
 
 import itertools
-import time
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Final
@@ -45,17 +44,32 @@ class Goal:
 
 
 class Deadline:
-    def __init__(self, seconds: float | None, clock: Callable[[], float] = time.monotonic) -> None:
+    """When a wait must end, on the client's clock (an input, so tests and virtual time drive it)."""
+
+    def __init__(self, seconds: float | None, clock: Callable[[], float]) -> None:
         self._clock = clock
         self._start = clock()
-        self._end = None if seconds is None else self._start + seconds
+        self.end = None if seconds is None else self._start + seconds
 
     @property
     def elapsed(self) -> float:
         return self._clock() - self._start
 
     def remaining(self) -> float | None:
-        return None if self._end is None else self._end - self._clock()
+        return None if self.end is None else self.end - self._clock()
+
+    def passed(self) -> bool:
+        remaining = self.remaining()
+        return remaining is not None and remaining <= 0
+
+
+def timed_out(goal: Goal, name: str, deadline: Deadline, seen: Seen | None) -> WaitTimeoutError:
+    state = "unknown" if seen is None else state_of(seen)
+    return WaitTimeoutError(
+        f"{goal.kind} {name!r} was not {goal.target} after {deadline.elapsed:.1f}s (last state: {state})",
+        name=name,
+        last=None if seen is None or isinstance(seen, _Gone) else seen,
+    )
 
 
 def state_of(seen: Seen) -> str:
@@ -69,7 +83,7 @@ def state_of(seen: Seen) -> str:
 def plan(
     goal: Goal,
     name: str,
-    seconds: float | None,
+    deadline: Deadline,
     schedule: PollSchedule,
     on_progress: ProgressCallback | None,
     *,
@@ -77,7 +91,6 @@ def plan(
 ) -> Plan:
     """Sleep, poll, report, decide, until the goal is met, a failure state is seen, or time is up.
     `immediate` polls once before the first sleep (standalone waits know nothing yet)."""
-    deadline = Deadline(seconds)
     last_state: str | None = None
     delays = itertools.chain([0.0], schedule.delays()) if immediate else schedule.delays()
     for polls, delay in enumerate(delays, start=1):
@@ -95,13 +108,8 @@ def plan(
         goal.fail(name, seen)
         if goal.done(seen):
             return seen
-        remaining = deadline.remaining()
-        if remaining is not None and remaining <= 0:
-            raise WaitTimeoutError(
-                f"{goal.kind} {name!r} was not {goal.target} after {progress.elapsed:.1f}s (last state: {state})",
-                name=name,
-                last=None if isinstance(seen, _Gone) else seen,
-            )
+        if deadline.passed():
+            raise timed_out(goal, name, deadline, seen)
     raise AssertionError("unreachable: the schedule is endless")
 
 

@@ -42,7 +42,13 @@ class Violations:
 def client_through(url: str, kind: str, violations: Violations, api_key: str) -> Api:
     """A client whose every response passes the violation collector; retries off, so each failure
     is one exchange."""
-    common: dict[str, Any] = {"api_key": api_key, "host": url, "max_retries": 0, "poll": FAST_POLL}
+    common: dict[str, Any] = {
+        "api_key": api_key,
+        "host": url,
+        "max_retries": 0,
+        "poll": FAST_POLL,
+        "allow_insecure_http": True,  # our own http_client on a loopback proxy: an explicit opt-in
+    }
     if kind == "sync":
         http = httpx.Client(event_hooks={"response": [violations.sync_hook]})
         return Api(pc.Client(http_client=http, **common))

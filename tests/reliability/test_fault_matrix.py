@@ -31,6 +31,7 @@ class Operation:
     success: int
     body: str | None  # the success body's model, None for 202 without a body
     idempotent: bool = True
+    settles: bool = False  # an unknown outcome is settled by describing (deletes)
 
 
 OPERATIONS = [
@@ -43,7 +44,7 @@ OPERATIONS = [
         idempotent=False,
     ),
     Operation("describe_index", lambda api: api.describe_index("movies"), 200, "IndexModel"),
-    Operation("delete_index", lambda api: api.delete_index("victim"), 202, None),
+    Operation("delete_index", lambda api: api.delete_index("victim"), 202, None, idempotent=False, settles=True),
     Operation("configure_index", lambda api: api.configure_index("pods", replicas=2), 202, "IndexModel"),
     Operation("list_collections", lambda api: api.list_collections(), 200, "CollectionList"),
     Operation(
@@ -54,7 +55,14 @@ OPERATIONS = [
         idempotent=False,
     ),
     Operation("describe_collection", lambda api: api.describe_collection("snap"), 200, "CollectionModel"),
-    Operation("delete_collection", lambda api: api.delete_collection("old-snap"), 202, None),
+    Operation(
+        "delete_collection",
+        lambda api: api.delete_collection("old-snap"),
+        202,
+        None,
+        idempotent=False,
+        settles=True,
+    ),
     Operation(
         "embed", lambda api: api.embed("multilingual-e5-large", ["hi"], input_type="query"), 200, "EmbeddingsList"
     ),
@@ -124,10 +132,12 @@ class Fault:
     expect: Callable[[Operation], Expect]
 
 
-def _retried(op: Operation, *, then_ok: bool, error: type[BaseException]) -> Expect:
-    """A retryable failure: idempotent operations retry (then succeed, or exhaust the budget)."""
+def _retried(op: Operation, *, then_ok: bool, error: type[BaseException], acted: bool = False) -> Expect:
+    """A retryable failure: idempotent operations retry (then succeed, or exhaust the budget).
+    Creates and deletes are never resent after the request left; a delete settles the unknown
+    outcome by describing, so it succeeds exactly when the server `acted` before the failure."""
     if not op.idempotent:
-        return Expect(error, 1)
+        return Expect(None if op.settles and acted else error, 1)
     return Expect(None, 2) if then_ok else Expect(error, 1 + MAX_RETRIES)
 
 
@@ -184,13 +194,13 @@ FAULTS = [
         "connection reset mid-response",
         lambda op: True,
         lambda e, op: e.faults.reset_next(1, operation=op.name),
-        lambda op: _retried(op, then_ok=True, error=pc.APIConnectionError),
+        lambda op: _retried(op, then_ok=True, error=pc.APIConnectionError, acted=True),
     ),
     Fault(
         "read timeout",
         lambda op: True,
         lambda e, op: e.faults.delay_next(1, 3 * READ_TIMEOUT, operation=op.name),
-        lambda op: _retried(op, then_ok=True, error=pc.APITimeoutError),
+        lambda op: _retried(op, then_ok=True, error=pc.APITimeoutError, acted=True),
     ),
     *(_status_once(status) for status in (500, 502, 503, 504)),
     *(_status_always(status) for status in (500, 502, 503, 504)),

@@ -19,7 +19,10 @@ def test_redirects_are_not_followed_with_the_key(status: int, own_http_client: b
         server.emulator.faults.fail_next(1, status, b"", headers={"location": f"{other.url}/indexes"})
         # A caller's client that follows redirects must not make us follow one either.
         http = httpx.Client(follow_redirects=True) if own_http_client else None
-        client = pc.Client(api_key=CANARY, host=server.url, http_client=http, max_retries=0)
+        # Plain http with the caller's own client is an explicit opt-in (its proxies are its own).
+        client = pc.Client(
+            api_key=CANARY, host=server.url, http_client=http, max_retries=0, allow_insecure_http=http is not None
+        )
         with pytest.raises(pc.APIStatusError) as info:
             client.list_indexes()
         client.close()
