@@ -232,5 +232,8 @@ def test_shell_entry_point_serves_until_interrupted() -> None:
 
 
 def test_pytest_fixtures(pinecone_client: pc.Client, pinecone_emulator: Emulator) -> None:
-    pinecone_client.create_index("movies", 8, SERVERLESS, wait_timeout=1)
-    assert [r.operation for r in pinecone_emulator.requests][:2] == ["create_index", "describe_index"]
+    """The fixtures run on virtual time with the real-shaped timings: a 5 s Ready costs no wall time."""
+    pinecone_client.create_index("movies", 8, SERVERLESS, wait_timeout=60)
+    operations = [r.operation for r in pinecone_emulator.requests]
+    assert operations[0] == "create_index" and set(operations[1:]) == {"describe_index"}
+    assert pinecone_emulator.clock.now() == pytest.approx(Timings().serverless_ready, abs=1.0)

@@ -133,22 +133,27 @@ class Emulator:
     # -- wiring -----------------------------------------------------------------------------------
 
     def client(self, **kwargs: Any) -> Client:
-        """A `Client` wired to this emulator in-process (no sockets)."""
+        """A `Client` wired to this emulator in-process (no sockets), on the emulator's time: its
+        backoff and poll sleeps advance the emulator's clock instead of waiting."""
         from .._client import Client
 
-        return Client(transport=EmulatorTransport(self, self.clock), **{**_CLIENT_DEFAULTS, **kwargs})
+        transport = EmulatorTransport(self, self.clock)
+        return Client(transport=transport, **{**_CLIENT_DEFAULTS, "clock": self.client_clock(), **kwargs})
 
     def async_client(self, **kwargs: Any) -> AsyncClient:
+        """The `AsyncClient` counterpart of `client()`."""
         from .._async_client import AsyncClient
 
-        return AsyncClient(transport=AsyncEmulatorTransport(self, self.clock), **{**_CLIENT_DEFAULTS, **kwargs})
+        transport = AsyncEmulatorTransport(self, self.clock)
+        return AsyncClient(transport=transport, **{**_CLIENT_DEFAULTS, "clock": self.async_client_clock(), **kwargs})
 
     def serve(self, host: str = "127.0.0.1", port: int = 0, **options: Any) -> EmulatorServer:
         """A real HTTP server for this emulator; use it as a context manager (it starts on enter)."""
         return EmulatorServer(self, host, port, **options)
 
     def client_clock(self) -> SyncClockView:
-        """A clock for a `Client` in this process: its sleeps advance the emulator's time."""
+        """A clock for a `Client` in this process (in-process or over HTTP): its sleeps advance the
+        emulator's time instead of waiting."""
         return SyncClockView(self.clock)
 
     def async_client_clock(self) -> AsyncClockView:
