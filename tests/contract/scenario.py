@@ -15,7 +15,6 @@ from pinecone_control.testing import Emulator
 from ..support import Api
 
 WAIT = 3600  # emulated seconds: pod indexes, scaling and collections take minutes (virtual time)
-FAST_POLL = pc.PollSchedule(interval=0.01, steady_for=1.0, factor=2.0, maximum=0.1)
 
 
 class Violations:
@@ -47,7 +46,6 @@ def client_through(url: str, kind: str, violations: Violations, api_key: str, em
         "api_key": api_key,
         "host": url,
         "max_retries": 0,
-        "poll": FAST_POLL,
         "allow_insecure_http": True,  # our own http_client on a loopback proxy: an explicit opt-in
     }
     if kind == "sync":
