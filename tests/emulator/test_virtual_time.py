@@ -72,12 +72,11 @@ def test_a_wait_deadline_is_emulated_time(emulator: Emulator) -> None:
 @pytest.fixture(params=["in-process", "http"])
 def front(request: pytest.FixtureRequest) -> Iterator[tuple[Emulator, pc.Client]]:
     emulator = Emulator(clock=VirtualClock(), timings=Timings.instant())
-    options = {"max_retries": 0, "timeout": 0.3}
     if request.param == "in-process":
-        with emulator.client(**options) as client:
+        with emulator.client(max_retries=0, timeout=0.3) as client:
             yield emulator, client
     else:
-        with emulator.serve() as server, pc.Client(api_key="k", host=server.url, **options) as client:
+        with emulator.serve() as server, pc.Client(api_key="k", host=server.url, max_retries=0, timeout=0.3) as client:
             yield emulator, client
 
 

@@ -76,8 +76,11 @@ class Emulator:
             return Action(reply=_control.handle(self, method, path, body))
         operation = self.router.match(method, path).operation
         action = self.faults.take(operation)
-        if action.drop or action.reply is not None:
-            self._record(method, path, operation, 0 if action.drop else action.reply.status)  # type: ignore[union-attr]
+        if action.drop:
+            self._record(method, path, operation, 0)
+            return action
+        if action.reply is not None:
+            self._record(method, path, operation, action.reply.status)
             return action
         reply = self.handle(method, path, headers, body)
         if action.content_type is not None:
