@@ -16,7 +16,7 @@ from typing import Any
 
 API_KEY = "bench-key"
 DESCRIBED = "index-001"
-CONCURRENCY = 1000
+CONCURRENT_DEADLINE = 60.0
 # The pool both async contenders get: pinecone-control's default limits.
 MAX_CONNECTIONS, MAX_KEEPALIVE = 100, 20
 
@@ -73,40 +73,49 @@ def sync(contender: str, url: str, calls: int) -> dict[str, Any]:
     return {"list_us": _mean_us(list_call, calls), "describe_us": _mean_us(describe_call, calls * 2)}
 
 
-def concurrent(contender: str, url: str) -> dict[str, Any]:
+def concurrent(contender: str, url: str, count: int) -> dict[str, Any]:
+    """`count` describes at once on one client; both contenders with the same pool limits. Raw httpx
+    sends them all into its pool; pinecone-control queues what exceeds its max_concurrency. A call
+    still unfinished after CONCURRENT_DEADLINE seconds counts as failed."""
     import asyncio
 
     import httpx
 
     limits = httpx.Limits(max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_KEEPALIVE)
 
-    async def run() -> float:
+    async def run() -> tuple[float, int]:
         if contender == "raw":
             http = httpx.AsyncClient(limits=limits)
 
             async def describe() -> Any:
-                return (await http.get(f"{url}/indexes/{DESCRIBED}", headers={"Api-Key": API_KEY})).json()
+                response = await http.get(f"{url}/indexes/{DESCRIBED}", headers={"Api-Key": API_KEY})
+                response.raise_for_status()
+                return response.json()
 
             close = http.aclose
         else:
             import pinecone_control
 
-            pool = httpx.AsyncClient(limits=limits)
-            client = pinecone_control.AsyncClient(api_key=API_KEY, host=url, http_client=pool)
+            client = pinecone_control.AsyncClient(api_key=API_KEY, host=url)
 
             async def describe() -> Any:
                 return await client.describe_index(DESCRIBED)
 
-            close = pool.aclose
+            close = client.close
         await asyncio.gather(*(describe() for _ in range(100)))  # warm the pool
         started = time.perf_counter()
-        await asyncio.gather(*(describe() for _ in range(CONCURRENCY)))
+        tasks = [asyncio.ensure_future(describe()) for _ in range(count)]
+        done, pending = await asyncio.wait(tasks, timeout=CONCURRENT_DEADLINE)
         elapsed = time.perf_counter() - started
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+        failed = len(pending) + sum(1 for task in done if task.exception() is not None)
         await close()
-        return elapsed
+        return elapsed, failed
 
-    elapsed = asyncio.run(run())
-    return {"per_second": CONCURRENCY / elapsed}
+    elapsed, failed = asyncio.run(run())
+    return {"per_second": (count - failed) / elapsed, "failed": failed, "seconds": elapsed}
 
 
 def wait(contender: str, url: str, ready_after: float) -> dict[str, Any]:
@@ -136,6 +145,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--calls", type=int, default=200)
     parser.add_argument("--ready-after", type=float, default=1.0)
+    parser.add_argument("--concurrent", type=int, default=1000)
     args = parser.parse_args()
     url = f"http://127.0.0.1:{args.port}"
     if args.scenario == "cold":
@@ -143,7 +153,7 @@ def main() -> None:
     elif args.scenario == "sync":
         result = sync(args.contender, url, args.calls)
     elif args.scenario == "async":
-        result = concurrent(args.contender, url)
+        result = concurrent(args.contender, url, args.concurrent)
     else:
         result = wait(args.contender, url, args.ready_after)
     print(json.dumps(result))

@@ -86,6 +86,6 @@ def string_list(values: object, what: str) -> list[str]:
 def finite_or_none(value: object, what: str) -> float | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-        raise ClientValidationError(f"{what} must be a number of seconds or None, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ClientValidationError(f"{what} must be a finite number of seconds, or None for no limit; got {value!r}")
     return float(value)

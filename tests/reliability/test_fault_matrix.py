@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import email.utils
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -22,6 +22,8 @@ MAX_RETRIES = 2
 READ_TIMEOUT = 0.5  # the read-timeout fault delays 3x this; other requests take ~1 ms
 HTML = "<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>"
 LARGE = 3000
+NESTED = b"[" * 50_000 + b"]" * 50_000
+SMALL_LIMIT = 64 * 1024  # max_response_bytes for the oversize fault
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,9 @@ class Fault:
     applies: Callable[[Operation], bool]
     arrange: Callable[[Emulator, Operation], None]
     expect: Callable[[Operation], Expect]
+    client: Mapping[str, Any] = field(default_factory=dict)  # extra client options
+    env: Mapping[str, str] = field(default_factory=dict)  # environment for the client's construction
+    closed: bool = False  # the client is closed before the call
 
 
 def _retried(op: Operation, *, then_ok: bool, error: type[BaseException], acted: bool = False) -> Expect:
@@ -270,6 +275,65 @@ FAULTS = [
     ),
 ]
 
+
+def _no_body_ok(op: Operation, error: type[BaseException], body: bytes) -> Expect:
+    """A success body the spec does not have (202 deletes) is never read; others must parse."""
+    return Expect(error, 1, _raw_body_kept(body)) if op.body else Expect(None, 1)
+
+
+FAULTS += [
+    Fault(
+        "oversize body (streamed, refused at max_response_bytes)",
+        lambda op: True,
+        lambda e, op: e.faults.fail_next(
+            1, op.success, b"[" + b" " * (4 * SMALL_LIMIT) + b"]", content_type="application/json", operation=op.name
+        ),
+        lambda op: Expect(pc.ResponseTooLargeError, 1),
+        client={"max_response_bytes": SMALL_LIMIT},
+    ),
+    Fault(
+        "deeply nested JSON success body",
+        lambda op: True,
+        lambda e, op: e.faults.fail_next(1, op.success, NESTED, content_type="application/json", operation=op.name),
+        lambda op: _no_body_ok(op, pc.ResponseValidationError, NESTED),
+    ),
+    Fault(
+        "success body not UTF-8",
+        lambda op: True,
+        lambda e, op: e.faults.fail_next(
+            1, op.success, b'\xff\xfe{"\xc3(": 1}', content_type="application/json", operation=op.name
+        ),
+        lambda op: _no_body_ok(op, pc.ResponseValidationError, b'\xff\xfe{"\xc3(": 1}'),
+    ),
+    Fault(
+        "answer slower than total_timeout",
+        lambda op: True,
+        lambda e, op: e.faults.delay_next(1, 4 * READ_TIMEOUT, operation=op.name),
+        # One attempt fills the budget: nothing is retried; a delete (which the server carried out
+        # before the delay) is settled by describing.
+        lambda op: Expect(None if op.settles else pc.APITimeoutError, 1),
+        client={"timeout": 10.0, "total_timeout": READ_TIMEOUT},
+    ),
+    Fault(
+        "client closed before the call",
+        lambda op: True,
+        lambda e, op: None,
+        lambda op: Expect(pc.ClientClosedError, 0),
+        closed=True,
+    ),
+    Fault(
+        "proxy variables set (plain http on loopback ignores them)",
+        lambda op: True,
+        lambda e, op: None,
+        lambda op: Expect(None, 1),
+        env={
+            "HTTP_PROXY": "http://127.0.0.1:9",
+            "ALL_PROXY": "http://127.0.0.1:9",
+            "HTTPS_PROXY": "http://127.0.0.1:9",
+        },
+    ),
+]
+
 CELLS = [(fault, op) for fault in FAULTS for op in OPERATIONS if fault.applies(op)]
 
 
@@ -279,12 +343,13 @@ def server() -> Iterator[EmulatorServer]:
         yield running
 
 
-def _client_for(kind: str, host: str) -> Api:
+def _client_for(kind: str, host: str, extra: Mapping[str, Any]) -> Api:
     options: dict[str, Any] = {
         "api_key": KEY,
         "host": host,
         "max_retries": MAX_RETRIES,
         "timeout": httpx.Timeout(READ_TIMEOUT, connect=2.0),
+        **extra,
     }
     return Api(pc.Client(**options) if kind == "sync" else pc.AsyncClient(**options))
 
@@ -307,7 +372,14 @@ def test_matrix_size() -> None:
 
 @pytest.mark.parametrize("kind", ["sync", "async"])
 @pytest.mark.parametrize(("fault", "op"), CELLS, ids=[f"{f.name}|{o.name}" for f, o in CELLS])
-def test_cell(kind: str, fault: Fault, op: Operation, server: EmulatorServer, sleeps: list[float]) -> None:
+def test_cell(
+    kind: str,
+    fault: Fault,
+    op: Operation,
+    server: EmulatorServer,
+    sleeps: list[float],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     emulator = server.emulator
     emulator.reset()
     emulator.response_hook = None
@@ -315,7 +387,11 @@ def test_cell(kind: str, fault: Fault, op: Operation, server: EmulatorServer, sl
     sleeps.clear()  # the seeding client's polls
     fault.arrange(emulator, op)
     host = _closed_port() if fault.name == "connection refused" else server.url
-    api = _client_for(kind, host)
+    for variable, value in fault.env.items():
+        monkeypatch.setenv(variable, value)
+    api = _client_for(kind, host, fault.client)
+    if fault.closed:
+        api.close()
     expected = fault.expect(op)
     try:
         if expected.outcome is None:
