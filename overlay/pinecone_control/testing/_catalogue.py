@@ -9,8 +9,9 @@ from ._wire import IntegerRule
 
 API_VERSION = "2024-07"
 
-# Spec example of create_index's 404 ("Resource cloud: aws region: us-west1 not found.") and the
-# serverless regions of the 2024-07 console.
+# The spec points to docs.pinecone.io's "cloud regions" list for serverless regions (its examples
+# use aws/us-east-1; pinecone-client 5.0.1's CI creates in aws/us-west-2); an unknown one is the
+# spec's 404 example "Resource cloud: aws region: us-west1 not found.". Replaceable per emulator.
 SERVERLESS_REGIONS: dict[str, tuple[str, ...]] = {
     "aws": ("us-east-1", "us-west-2", "eu-west-1"),
     "gcp": ("us-central1", "europe-west4"),
@@ -75,5 +76,6 @@ class Wording:
     # The real answers quoted in issue 12; the Java SDK's ConfigureIndexTest checks "change pod".
     CANNOT_CHANGE_POD_TYPE = "Bad request: Cannot change pod type."
     SERVERLESS_CONFIGURE = "Configuring replicas and pod type is not supported for serverless"
-    # CollectionsNotSupportedError's documented message (README, errors table).
+    # A 400: pinecone-python-client's tests/integration/test_collections.py
+    # (test_collection_from_serverless_raises_error_rest); the wording is this project's.
     SERVERLESS_COLLECTIONS = "Serverless indexes do not support collections."
