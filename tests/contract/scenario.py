@@ -14,7 +14,7 @@ from pinecone_control.testing import Emulator
 
 from ..support import Api
 
-FAST_POLL = pc.PollSchedule(interval=0.01, steady_for=1.0, factor=2.0, maximum=0.1)
+WAIT = 3600  # emulated seconds: pod indexes, scaling and collections take minutes (virtual time)
 
 
 class Violations:
@@ -39,21 +39,22 @@ class Violations:
         self.inspect(response, await response.aread())
 
 
-def client_through(url: str, kind: str, violations: Violations, api_key: str) -> Api:
+def client_through(url: str, kind: str, violations: Violations, api_key: str, emulator: Emulator | None = None) -> Api:
     """A client whose every response passes the violation collector; retries off, so each failure
-    is one exchange."""
+    is one exchange. Given the emulator behind the proxy, the client runs on its (virtual) time."""
     common: dict[str, Any] = {
         "api_key": api_key,
         "host": url,
         "max_retries": 0,
-        "poll": FAST_POLL,
         "allow_insecure_http": True,  # our own http_client on a loopback proxy: an explicit opt-in
     }
     if kind == "sync":
         http = httpx.Client(event_hooks={"response": [violations.sync_hook]})
-        return Api(pc.Client(http_client=http, **common))
+        clock = None if emulator is None else emulator.client_clock()
+        return Api(pc.Client(http_client=http, clock=clock, **common))
     ahttp = httpx.AsyncClient(event_hooks={"response": [violations.async_hook]})
-    return Api(pc.AsyncClient(http_client=ahttp, **common))
+    async_clock = None if emulator is None else emulator.async_client_clock()
+    return Api(pc.AsyncClient(http_client=ahttp, clock=async_clock, **common))
 
 
 def expect(error: type[Exception], call: Callable[[], Any]) -> Exception:
@@ -75,8 +76,8 @@ def run_scenario(api: Api, emulator: Emulator, p: str, bad_key_api: Api) -> int:
 
     step(lambda: api.list_indexes())
     step(lambda: api.list_collections())
-    step(lambda: api.create_index(f"{p}-movies", 8, serverless, "euclidean", wait_timeout=10))
-    step(lambda: api.create_index(f"{p}-pods", 8, pod, deletion_protection="enabled", wait_timeout=10))
+    step(lambda: api.create_index(f"{p}-movies", 8, serverless, "euclidean", wait_timeout=WAIT))
+    step(lambda: api.create_index(f"{p}-pods", 8, pod, deletion_protection="enabled", wait_timeout=WAIT))
     assert f"{p}-pods" in step(lambda: api.list_indexes()).names()
     assert step(lambda: api.describe_index(f"{p}-movies")).status.state == "Ready"
     assert step(lambda: api.has_index(f"{p}-movies")) is True
@@ -87,15 +88,15 @@ def run_scenario(api: Api, emulator: Emulator, p: str, bad_key_api: Api) -> int:
     step(lambda: expect(pc.PermissionDeniedError, lambda: api.create_index(f"{p}-big", 8, quota)))
     step(lambda: expect(pc.BadRequestError, lambda: api.configure_index(f"{p}-movies", replicas=2)))
     step(lambda: expect(pc.NotFoundError, lambda: api.configure_index(f"{p}-none", replicas=2)))
-    step(lambda: api.configure_index(f"{p}-pods", replicas=2, wait_timeout=10))
-    step(lambda: api.configure_index(f"{p}-pods", pod_type="p1.x2", wait_timeout=10))
+    step(lambda: api.configure_index(f"{p}-pods", replicas=2, wait_timeout=WAIT))
+    step(lambda: api.configure_index(f"{p}-pods", pod_type="p1.x2", wait_timeout=WAIT))
     step(lambda: expect(pc.CollectionsNotSupportedError, lambda: api.create_collection(f"{p}-snap", f"{p}-movies")))
     step(lambda: api.create_collection(f"{p}-snap", f"{p}-pods"))
     step(lambda: expect(pc.ConflictError, lambda: api.create_collection(f"{p}-snap", f"{p}-pods")))
     step(lambda: expect(pc.DeletionProtectionError, lambda: api.delete_index(f"{p}-pods")))
     step(lambda: api.configure_index(f"{p}-pods", deletion_protection="disabled"))
     step(lambda: expect(pc.PreconditionFailedError, lambda: api.delete_index(f"{p}-pods")))
-    step(lambda: api.wait_for_collection_ready(f"{p}-snap", wait_timeout=10))
+    step(lambda: api.wait_for_collection_ready(f"{p}-snap", wait_timeout=WAIT))
     assert step(lambda: api.describe_collection(f"{p}-snap")).status == "Ready"
     assert f"{p}-snap" in step(lambda: api.list_collections()).names()
     step(lambda: expect(pc.NotFoundError, lambda: api.describe_collection(f"{p}-none")))
@@ -107,9 +108,9 @@ def run_scenario(api: Api, emulator: Emulator, p: str, bad_key_api: Api) -> int:
     step(lambda: expect(pc.AuthenticationError, lambda: bad_key_api.describe_index(f"{p}-movies")))
     emulator.faults.fail_next(1, 500, operation="list_indexes")
     step(lambda: expect(pc.InternalServerError, lambda: api.list_indexes()))
-    step(lambda: api.delete_collection(f"{p}-snap", wait_timeout=10))
-    step(lambda: api.delete_index(f"{p}-movies", wait_timeout=10))
-    step(lambda: api.delete_index(f"{p}-pods", wait_timeout=10))
+    step(lambda: api.delete_collection(f"{p}-snap", wait_timeout=WAIT))
+    step(lambda: api.delete_index(f"{p}-movies", wait_timeout=WAIT))
+    step(lambda: api.delete_index(f"{p}-pods", wait_timeout=WAIT))
     step(lambda: expect(pc.NotFoundError, lambda: api.describe_index(f"{p}-movies")))
     step(lambda: expect(pc.NotFoundError, lambda: api.delete_index(f"{p}-movies")))
     return calls

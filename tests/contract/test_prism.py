@@ -31,8 +31,8 @@ def proxied(contract_specs: dict[str, Path]) -> Any:
 def test_full_scenario_through_prism_proxy_has_no_violations(kind: str, proxied: Any) -> None:
     emulator, prism = proxied
     violations = Violations()
-    api = client_through(prism.url, kind, violations, CONTRACT_KEY)
-    bad_key = client_through(prism.url, kind, violations, "wrong-key")
+    api = client_through(prism.url, kind, violations, CONTRACT_KEY, emulator)
+    bad_key = client_through(prism.url, kind, violations, "wrong-key", emulator)
     try:
         calls = run_scenario(api, emulator, kind[0], bad_key)
     finally:

@@ -1,4 +1,5 @@
-"""The emulator's behaviour, through the client (in-process) and raw HTTP (its real server)."""
+"""The emulator's rules and controls, through the client (in-process) and raw requests. Timings are
+instant here (every change is due at once); time itself is tested in test_lifecycle.py."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import httpx
 import pinecone_control as pc
 import pytest
 from pinecone_control import require
-from pinecone_control.testing import Emulator, Quotas, Timing
+from pinecone_control.testing import Emulator, Quotas, Timings
 
 SERVERLESS = pc.serverless_spec("aws", "us-east-1")
 POD = pc.pod_spec("us-east1-gcp", "p1.x1")
@@ -19,7 +20,7 @@ POD = pc.pod_spec("us-east1-gcp", "p1.x1")
 
 @pytest.fixture
 def emulator() -> Emulator:
-    return Emulator()
+    return Emulator(timings=Timings.instant())
 
 
 @pytest.fixture
@@ -33,56 +34,6 @@ def raw(emulator: Emulator, method: str, path: str, body: Any = None, key: str |
     content = body if isinstance(body, bytes) else (b"" if body is None else json.dumps(body).encode())
     reply = emulator.handle(method, path, headers, content)
     return httpx.Response(reply.status, headers=reply.headers, content=reply.body)
-
-
-def test_index_lifecycle_initializing_then_ready(client: pc.Client) -> None:
-    created = client.create_index("movies", 8, SERVERLESS)
-    assert (created.status.state, created.status.ready) == ("Initializing", False)
-    assert client.describe_index("movies").status.state == "Ready"
-    assert created.host.startswith("movies-") and created.metric == "cosine"
-
-
-def test_ready_after_a_number_of_describes() -> None:
-    client = Emulator(index_ready=Timing(describes=3)).client()
-    client.create_index("movies", 8, SERVERLESS)
-    states = [str(client.describe_index("movies").status.state) for _ in range(3)]
-    assert states == ["Initializing", "Initializing", "Ready"]
-
-
-def test_ready_after_time() -> None:
-    now = [100.0]
-    client = Emulator(index_ready=Timing(seconds=5, describes=0), clock=lambda: now[0]).client()
-    client.create_index("movies", 8, SERVERLESS)
-    assert client.describe_index("movies").status.state == "Initializing"
-    now[0] += 5
-    assert client.describe_index("movies").status.state == "Ready"
-
-
-def test_configure_passes_through_a_scaling_state(client: pc.Client) -> None:
-    client.create_index("pods", 8, POD, wait_timeout=5)
-    scaling = client.configure_index("pods", replicas=2)
-    assert scaling.status.state == "ScalingUp"
-    settled = client.describe_index("pods")
-    assert settled.status.state == "Ready"
-    assert (require(settled.spec.pod).replicas, require(settled.spec.pod).pods) == (2, 2)
-    assert client.configure_index("pods", pod_type="p1.x2").status.state == "ScalingUpPodSize"
-    assert require(client.configure_index("pods", pod_type="p1.x1", wait_timeout=5).spec.pod).pod_type == "p1.x1"
-    with pytest.raises(pc.BadRequestError, match="pod type"):
-        client.configure_index("pods", pod_type="s1.x1")
-
-
-def test_serverless_configures_only_deletion_protection(client: pc.Client) -> None:
-    client.create_index("movies", 8, SERVERLESS, wait_timeout=5)
-    with pytest.raises(pc.BadRequestError, match="deletion_protection"):
-        client.configure_index("movies", replicas=2)
-    assert client.configure_index("movies", deletion_protection="enabled").deletion_protection == "enabled"
-
-
-def test_delete_goes_terminating_then_gone(client: pc.Client) -> None:
-    client.create_index("movies", 8, SERVERLESS, wait_timeout=5)
-    client.delete_index("movies")
-    assert client.describe_index("movies").status.state == "Terminating"
-    assert not client.has_index("movies")
 
 
 def test_deletion_protection_refuses_delete(client: pc.Client) -> None:
@@ -116,14 +67,11 @@ def test_collections_only_from_pod_indexes(client: pc.Client) -> None:
     client.create_index("pods", 16, POD, wait_timeout=5)
     created = client.create_collection("snap", "pods")
     assert created.status == "Initializing" and created.dimension == 16 and created.environment == "us-east1-gcp"
-    with pytest.raises(pc.PreconditionFailedError, match="pending collections"):
-        client.delete_index("pods")
     ready = client.describe_collection("snap")
     assert ready.status == "Ready" and ready.vector_count == 0 and require(ready.size) > 0
     with pytest.raises(pc.ConflictError):
         client.create_collection("snap", "pods")
     client.delete_collection("snap")
-    assert client.describe_collection("snap").status == "Terminating"
     assert client.list_collections().names() == []
 
 
@@ -152,7 +100,7 @@ def test_embed_is_deterministic_with_usage(client: pc.Client) -> None:
 
 
 def test_quotas_answer_403_or_429() -> None:
-    client = Emulator(quotas=Quotas(max_pods=2, max_collections=0)).client(max_retries=0)
+    client = Emulator(timings=Timings.instant(), quotas=Quotas(max_pods=2, max_collections=0)).client(max_retries=0)
     client.create_index("pods", 8, pc.pod_spec("us-east1-gcp", "p1.x1", replicas=2), wait_timeout=5)
     with pytest.raises(pc.PermissionDeniedError, match="quota of 2 pods"):
         client.create_index("more", 8, POD)
@@ -284,5 +232,8 @@ def test_shell_entry_point_serves_until_interrupted() -> None:
 
 
 def test_pytest_fixtures(pinecone_client: pc.Client, pinecone_emulator: Emulator) -> None:
-    pinecone_client.create_index("movies", 8, SERVERLESS, wait_timeout=1)
-    assert [r.operation for r in pinecone_emulator.requests][:2] == ["create_index", "describe_index"]
+    """The fixtures run on virtual time with the real-shaped timings: a 5 s Ready costs no wall time."""
+    pinecone_client.create_index("movies", 8, SERVERLESS, wait_timeout=60)
+    operations = [r.operation for r in pinecone_emulator.requests]
+    assert operations[0] == "create_index" and set(operations[1:]) == {"describe_index"}
+    assert pinecone_emulator.clock.now() == pytest.approx(Timings().serverless_ready, abs=1.0)

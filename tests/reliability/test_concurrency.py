@@ -26,7 +26,7 @@ CALLS = 10_000
 @pytest.fixture(scope="module")
 def emulator_url() -> Iterator[str]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "pinecone_control.testing", "--host", "127.0.0.1", "--port", "0", "--api-key", KEY],
+        [sys.executable, "-m", "pinecone_control.testing", "--instant", "--port", "0", "--api-key", KEY],
         stdout=subprocess.PIPE,
         text=True,
     )

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pinecone_control as pc
 import pytest
-from pinecone_control.testing import Emulator, EmulatorServer
+from pinecone_control.testing import Emulator, EmulatorServer, Timings
 
 from ..support import Api
 
@@ -339,7 +339,7 @@ CELLS = [(fault, op) for fault in FAULTS for op in OPERATIONS if fault.applies(o
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[EmulatorServer]:
-    with Emulator(api_keys={KEY}).serve() as running:
+    with Emulator(api_keys={KEY}, timings=Timings.instant()).serve() as running:
         yield running
 
 

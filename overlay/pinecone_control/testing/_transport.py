@@ -1,47 +1,60 @@
-"""In-process front-ends: httpx transports that hand each request to an `Emulator` (no sockets)."""
+"""In-process front-ends: httpx transports that hand each request to the emulator (no sockets).
+
+Time is the emulator's: an injected delay moves its clock forward instead of sleeping, and a delay
+longer than the request's read timeout moves it by the timeout and raises `httpx.ReadTimeout`, as
+the same delay over a socket would (the request has taken effect; its answer is lost)."""
 
 from __future__ import annotations
 
 import asyncio
-import time
 
 import httpx
 
-from ._emulator import Emulator, Exchange
+from ._actions import Action, Emulated
+from ._clock import Clock
 
 
-def _response(request: httpx.Request, exchange: Exchange) -> httpx.Response:
-    if exchange.reply is None:
+def _delay(request: httpx.Request, action: Action, clock: Clock) -> None:
+    if not action.delay:
+        return
+    read_timeout = request.extensions.get("timeout", {}).get("read")
+    if read_timeout is not None and action.delay > read_timeout:
+        clock.advance(read_timeout)
+        raise httpx.ReadTimeout("timed out", request=request)
+    clock.advance(action.delay)
+
+
+def _response(request: httpx.Request, action: Action) -> httpx.Response:
+    if action.drop or action.reply is None:
         raise httpx.RemoteProtocolError("Server disconnected without sending a response.", request=request)
-    if exchange.reset:
+    if action.reset:
         raise httpx.ReadError("[Errno 104] Connection reset by peer", request=request)
-    reply = exchange.reply
+    reply = action.reply
     return httpx.Response(reply.status, headers=reply.headers, content=reply.body, request=request)
 
 
-def _exchange(emulator: Emulator, request: httpx.Request) -> Exchange:
+def _process(emulator: Emulated, request: httpx.Request) -> Action:
     return emulator.process(request.method, request.url.raw_path.decode("ascii"), request.headers, request.content)
 
 
 class EmulatorTransport(httpx.BaseTransport):
-    def __init__(self, emulator: Emulator) -> None:
-        self.emulator = emulator
+    def __init__(self, emulator: Emulated, clock: Clock) -> None:
+        self.emulator, self.clock = emulator, clock
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         request.read()
-        exchange = _exchange(self.emulator, request)
-        if exchange.delay:
-            time.sleep(exchange.delay)
-        return _response(request, exchange)
+        action = _process(self.emulator, request)
+        _delay(request, action, self.clock)
+        return _response(request, action)
 
 
 class AsyncEmulatorTransport(httpx.AsyncBaseTransport):
-    def __init__(self, emulator: Emulator) -> None:
-        self.emulator = emulator
+    def __init__(self, emulator: Emulated, clock: Clock) -> None:
+        self.emulator, self.clock = emulator, clock
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         await request.aread()
-        exchange = _exchange(self.emulator, request)
-        if exchange.delay:
-            await asyncio.sleep(exchange.delay)
-        return _response(request, exchange)
+        action = _process(self.emulator, request)
+        _delay(request, action, self.clock)
+        await asyncio.sleep(0)
+        return _response(request, action)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,7 +44,54 @@ def not_found(what: str, name: str) -> ApiError:
     return ApiError(404, "NOT_FOUND", f"{what} {name} not found.")
 
 
-NAME_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,43}[a-z0-9])?")
+# serde_json, the real API's parser, refuses JSON nested deeper than 128 levels.
+MAX_NESTING = 128
+
+
+def nesting_overflow(raw: bytes) -> int | None:
+    """The column where `raw` first nests deeper than MAX_NESTING (outside strings), or None.
+    A linear scan, so a 2 KB body of brackets cannot exhaust the recursion of a parser."""
+    if raw.count(b"[") + raw.count(b"{") <= MAX_NESTING:  # the usual body: no scan needed
+        return None
+    depth, in_string, escaped = 0, False, False
+    for column, byte in enumerate(raw, 1):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):  # [ {
+            depth += 1
+            if depth > MAX_NESTING:
+                return column
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return None
+
+
+_FORMAT_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
+
+
+@dataclass(frozen=True)
+class IntegerRule:
+    """An integer property's `format`, `minimum` and `maximum`, as the spec states them."""
+
+    format: str = "int64"  # a property without a format still fits the server's integers
+    minimum: int | None = None
+    maximum: int | None = None
+
+    @property
+    def format_range(self) -> tuple[int, int]:
+        return _FORMAT_RANGES[self.format]
+
+    def bounds(self) -> str:
+        if self.maximum is None:
+            return f"at least {self.minimum}"
+        return f"between {self.minimum} and {self.maximum}"
 
 
 class Body:
@@ -54,9 +100,12 @@ class Body:
 
     def __init__(self, raw: bytes, *, status: int = 422) -> None:
         self._status = status
+        too_deep = nesting_overflow(raw)
+        if too_deep is not None:
+            raise undeserializable(f"recursion limit exceeded at line 1 column {too_deep}", status)
         try:
             data = json.loads(raw) if raw.strip() else None
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             raise undeserializable(f"expected value: {exc}", status) from exc
         if not isinstance(data, dict):
             raise undeserializable("invalid type: expected a JSON object", status)
@@ -82,6 +131,19 @@ class Body:
             raise self.fail(f"invalid type for `{key}`: expected {kinds[0].__name__}")
         return value
 
+    def integer(self, obj: dict[str, Any], key: str, rule: IntegerRule, *, required: bool = False) -> int | None:
+        """An integer within its format's range (checked as the real API's typed parser does, 422),
+        then within the spec's minimum/maximum (a rule the API answers with 400)."""
+        value: int | None = self.get(obj, key, int, required=required)
+        if value is None:
+            return None
+        low, high = rule.format_range
+        if not low <= value <= high:
+            raise self.fail(f"invalid value: integer `{value}`, expected {rule.format} for `{key}`")
+        if (rule.minimum is not None and value < rule.minimum) or (rule.maximum is not None and value > rule.maximum):
+            raise invalid(f"{key} must be {rule.bounds()}, got {value}.")
+        return value
+
     def enum(self, obj: dict[str, Any], key: str, allowed: tuple[str, ...], *, required: bool = False) -> str | None:
         value: str | None = self.get(obj, key, str, required=required)
         if value is not None and value not in allowed:
@@ -91,12 +153,3 @@ class Body:
     def object(self, obj: dict[str, Any], key: str, *, required: bool = False) -> dict[str, Any] | None:
         value: dict[str, Any] | None = self.get(obj, key, dict, required=required)
         return value
-
-
-def check_name(value: str, what: str) -> str:
-    if not NAME_RE.fullmatch(value):
-        raise invalid(
-            f"{what} must be 1-45 characters long, start and end with an alphanumeric character, and consist "
-            "only of lower case alphanumeric characters or '-'."
-        )
-    return value

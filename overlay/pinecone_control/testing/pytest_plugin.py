@@ -3,7 +3,8 @@
     def test_my_code(pinecone_client):           # a Client wired to a fresh in-process emulator
         pinecone_client.create_index(...)
 
-`pinecone_emulator` is the `Emulator` behind both clients, for faults and assertions.
+`pinecone_emulator` is the `Emulator` behind both clients, for faults and assertions. It runs on
+virtual time with the default (real-shaped) timings: waiting costs no wall time.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ import pytest
 
 from .._async_client import AsyncClient
 from .._client import Client
+from ._clock import VirtualClock
 from ._emulator import Emulator
 
 
 @pytest.fixture
 def pinecone_emulator() -> Emulator:
-    return Emulator()
+    return Emulator(clock=VirtualClock())
 
 
 @pytest.fixture
