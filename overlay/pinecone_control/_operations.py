@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from pinecone_control_api._operations import BY_NAME as SPEC
 from pinecone_control_api.api.inference import embed as _embed
 from pinecone_control_api.api.manage_indexes import (
     configure_index as _configure_index,
@@ -56,6 +57,7 @@ from pinecone_control_api.models import (
 )
 from pinecone_control_api.types import UNSET
 
+from . import _schema_checks as schema
 from . import _validation as check
 from ._errors import ClientValidationError
 from ._models import CollectionList, IndexList
@@ -109,6 +111,11 @@ OPERATIONS: tuple[Operation[Any], ...] = (
 )
 
 
+def _checked(operation: Operation[Any], parameters: Mapping[str, object], body: Any = None) -> None:
+    """Every rule the spec states for this request (names, ranges, int32, enums, one-of), before I/O."""
+    schema.check_request(SPEC[operation.name], parameters, None if body is None else body.to_dict())
+
+
 def _protection(value: str | DeletionProtection | None) -> DeletionProtection | Any:
     return UNSET if value is None else check.choice(value, DeletionProtection, "deletion_protection")
 
@@ -125,21 +132,24 @@ def create_index(
     deletion_protection: str | DeletionProtection | None,
 ) -> Call[IndexModel]:
     body = CreateIndexRequest(
-        name=check.resource_name(name, "index name"),
-        dimension=check.dimension(dimension),
+        name=name,
+        dimension=dimension,
         spec=as_index_spec(spec),
         metric=UNSET if metric is None else check.choice(metric, CreateIndexRequestMetric, "metric"),
         deletion_protection=_protection(deletion_protection),
     )
+    _checked(CREATE_INDEX, {}, body)
     return Call(CREATE_INDEX, _create_index._get_kwargs(body=body), name)
 
 
 def describe_index(name: str) -> Call[IndexModel]:
-    return Call(DESCRIBE_INDEX, _describe_index._get_kwargs(check.resource_name(name, "index name")), name)
+    _checked(DESCRIBE_INDEX, {"index_name": name})
+    return Call(DESCRIBE_INDEX, _describe_index._get_kwargs(name), name)
 
 
 def delete_index(name: str) -> Call[None]:
-    return Call(DELETE_INDEX, _delete_index._get_kwargs(check.resource_name(name, "index name")), name)
+    _checked(DELETE_INDEX, {"index_name": name})
+    return Call(DELETE_INDEX, _delete_index._get_kwargs(name), name)
 
 
 def configure_index(
@@ -148,18 +158,18 @@ def configure_index(
     pod_type: str | None,
     deletion_protection: str | DeletionProtection | None,
 ) -> Call[IndexModel]:
-    check.resource_name(name, "index name")
     if replicas is None and pod_type is None and deletion_protection is None:
         raise ClientValidationError("configure_index needs at least one of replicas, pod_type, deletion_protection")
     spec: ConfigureIndexRequestSpec | Any = UNSET
     if replicas is not None or pod_type is not None:
         spec = ConfigureIndexRequestSpec(
             pod=ConfigureIndexRequestSpecPod(
-                replicas=UNSET if replicas is None else check.integer(replicas, "replicas", 1),
-                pod_type=UNSET if pod_type is None else check.pod_type(pod_type),
+                replicas=UNSET if replicas is None else replicas,
+                pod_type=UNSET if pod_type is None else check.non_empty_string(pod_type, "pod_type"),
             )
         )
     body = ConfigureIndexRequest(spec=spec, deletion_protection=_protection(deletion_protection))
+    _checked(CONFIGURE_INDEX, {"index_name": name}, body)
     return Call(CONFIGURE_INDEX, _configure_index._get_kwargs(name, body=body), name)
 
 
@@ -168,20 +178,19 @@ def list_collections() -> Call[CollectionList]:
 
 
 def create_collection(name: str, source: str) -> Call[CollectionModel]:
-    body = CreateCollectionRequest(
-        name=check.resource_name(name, "collection name"), source=check.resource_name(source, "source index name")
-    )
+    body = CreateCollectionRequest(name=name, source=check.non_empty_string(source, "source"))
+    _checked(CREATE_COLLECTION, {}, body)
     return Call(CREATE_COLLECTION, _create_collection._get_kwargs(body=body), name)
 
 
 def describe_collection(name: str) -> Call[CollectionModel]:
-    path_kwargs = _describe_collection._get_kwargs(check.resource_name(name, "collection name"))
-    return Call(DESCRIBE_COLLECTION, path_kwargs, name)
+    _checked(DESCRIBE_COLLECTION, {"collection_name": name})
+    return Call(DESCRIBE_COLLECTION, _describe_collection._get_kwargs(name), name)
 
 
 def delete_collection(name: str) -> Call[None]:
-    path_kwargs = _delete_collection._get_kwargs(check.resource_name(name, "collection name"))
-    return Call(DELETE_COLLECTION, path_kwargs, name)
+    _checked(DELETE_COLLECTION, {"collection_name": name})
+    return Call(DELETE_COLLECTION, _delete_collection._get_kwargs(name), name)
 
 
 def embed(
@@ -206,4 +215,5 @@ def embed(
             truncate=UNSET if truncate is None else check.non_empty_string(truncate, "truncate"),
         )
     body = EmbedRequest(model=model, inputs=items, parameters=parameters)
+    _checked(EMBED, {}, body)
     return Call(EMBED, _embed._get_kwargs(body=body))

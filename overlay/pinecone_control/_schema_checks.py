@@ -50,7 +50,28 @@ def _shown(value: object) -> str:
 
 @lru_cache(maxsize=256)
 def _regex(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return re.compile(ecma_anchors(pattern))
+
+
+def ecma_anchors(pattern: str) -> str:
+    """JSON Schema patterns use ECMA-262 regexes, where `$` is the end of the input; Python's `$`
+    also matches before a trailing newline (so "a" plus a newline would pass `^[a-z]$`). Unescaped `$`
+    outside a character class becomes Python's end-of-input anchor, backslash-Z."""
+    out, escaped, in_class = [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        elif char == "$" and not in_class:
+            out.append("\\Z")
+            continue
+        out.append(char)
+    return "".join(out)
 
 
 def _type_violation(field: Field, value: object, path: str) -> Violation | None:
@@ -251,6 +272,15 @@ def body_violation(operation: Operation, body: object) -> Violation | None:
     return _object_violation(_tables(operation), body, "", "", None)
 
 
+def field_violation(operation: Operation, path: str, value: object) -> Violation | None:
+    """The first rule `value` breaks as the body field at `path` (e.g. `spec`), nested fields included."""
+    tables = _tables(operation)
+    field = tables.by_path.get(path)
+    if field is None:
+        raise KeyError(f"{operation.python_name} has no body field {path!r}")
+    return _nested_violation(tables, field, value, path)
+
+
 def request_violation(operation: Operation, parameters: Mapping[str, object], body: object = None) -> Violation | None:
     """Parameters first, then the body."""
     return parameters_violation(operation, parameters) or (
@@ -273,6 +303,10 @@ def check_parameters(operation: Operation, values: Mapping[str, object]) -> None
 
 def check_body(operation: Operation, body: object) -> None:
     _raise(body_violation(operation, body))
+
+
+def check_field(operation: Operation, path: str, value: object) -> None:
+    _raise(field_violation(operation, path, value))
 
 
 def check_request(operation: Operation, parameters: Mapping[str, object], body: object = None) -> None:

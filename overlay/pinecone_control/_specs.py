@@ -1,10 +1,12 @@
-"""Building an index's deployment spec: exactly one of serverless or pod, checked before I/O."""
+"""Building an index's deployment spec: exactly one of serverless or pod, checked before I/O against
+the rules the spec states for `create_index`'s `spec` (from the generated tables, not by hand)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from pinecone_control_api._operations import BY_NAME
 from pinecone_control_api.models import (
     IndexSpec,
     PodSpec,
@@ -14,19 +16,23 @@ from pinecone_control_api.models import (
 )
 from pinecone_control_api.types import UNSET
 
+from . import _schema_checks as schema
 from . import _validation as check
 from ._errors import ClientValidationError
+
+_CREATE_INDEX = BY_NAME["create_index"]
 
 SpecLike = IndexSpec | ServerlessSpec | PodSpec | Mapping[str, Any]
 
 
 def serverless_spec(cloud: str | ServerlessSpecCloud, region: str) -> IndexSpec:
     """A serverless deployment, e.g. `serverless_spec("aws", "us-east-1")`."""
-    return IndexSpec(
+    spec = IndexSpec(
         serverless=ServerlessSpec(
             cloud=check.choice(cloud, ServerlessSpecCloud, "cloud"), region=check.non_empty_string(region, "region")
         )
     )
+    return _checked(spec)
 
 
 def pod_spec(
@@ -39,22 +45,23 @@ def pod_spec(
     metadata_indexed: Iterable[str] | None = None,
     source_collection: str | None = None,
 ) -> IndexSpec:
-    """A pod-based deployment. Only the values given are sent; the server fills in the rest."""
-    return IndexSpec(
+    """A pod-based deployment. Only the values given are sent; the server fills in the rest.
+    `pod_type` is not checked against a list: the spec describes the pod types Pinecone offers
+    today, and a new one is the server's call."""
+    spec = IndexSpec(
         pod=PodSpec(
             environment=check.non_empty_string(environment, "environment"),
-            pod_type=check.pod_type(pod_type),
-            pods=UNSET if pods is None else check.integer(pods, "pods", 1),
-            replicas=UNSET if replicas is None else check.integer(replicas, "replicas", 1),
-            shards=UNSET if shards is None else check.integer(shards, "shards", 1),
+            pod_type=check.non_empty_string(pod_type, "pod_type"),
+            pods=UNSET if pods is None else pods,
+            replicas=UNSET if replicas is None else replicas,
+            shards=UNSET if shards is None else shards,
             metadata_config=UNSET
             if metadata_indexed is None
             else PodSpecMetadataConfig(indexed=check.string_list(metadata_indexed, "metadata_indexed")),
-            source_collection=UNSET
-            if source_collection is None
-            else check.resource_name(source_collection, "source_collection"),
+            source_collection=UNSET if source_collection is None else source_collection,
         )
     )
+    return _checked(spec)
 
 
 def as_index_spec(spec: object) -> IndexSpec:
@@ -83,13 +90,10 @@ def _checked(spec: IndexSpec) -> IndexSpec:
     if has_serverless == has_pod:
         raise ClientValidationError("spec must set exactly one of 'serverless' or 'pod'")
     if isinstance(spec.serverless, ServerlessSpec):
-        serverless_spec(spec.serverless.cloud, spec.serverless.region)
+        check.choice(spec.serverless.cloud, ServerlessSpecCloud, "cloud")
+        check.non_empty_string(spec.serverless.region, "region")
     if isinstance(spec.pod, PodSpec):
-        pod = spec.pod
-        check.non_empty_string(pod.environment, "environment")
-        check.pod_type(pod.pod_type)
-        for field in ("pods", "replicas", "shards"):
-            value = getattr(pod, field)
-            if value is not UNSET:
-                check.integer(value, field, 1)
+        check.non_empty_string(spec.pod.environment, "environment")
+    # Types, ranges (int32, minimum), enums and the one-of rule, as the spec states them.
+    schema.check_field(_CREATE_INDEX, "spec", spec.to_dict())
     return spec

@@ -47,7 +47,6 @@ NAME_CALLS: dict[str, Callable[[Api, Any], Any]] = {
     "describe_collection": lambda api, name: api.describe_collection(name),
     "delete_collection": lambda api, name: api.delete_collection(name),
     "create_collection": lambda api, name: api.create_collection(name, "src"),
-    "create_collection(source)": lambda api, name: api.create_collection("snap", name),
     "wait_for_index_ready": lambda api, name: api.wait_for_index_ready(name),
     "wait_for_collection_deleted": lambda api, name: api.wait_for_collection_deleted(name),
 }
@@ -65,9 +64,10 @@ def test_invalid_names_never_reach_the_network(
 
 @pytest.mark.parametrize("name", GOOD_NAMES)
 def test_valid_names_pass(name: str) -> None:
-    from pinecone_control._validation import resource_name
+    from pinecone_control import _operations as ops
 
-    assert resource_name(name) == name
+    assert ops.describe_index(name).resource == name
+    assert ops.create_collection(name, "src").resource == name
 
 
 BAD_CREATES: list[dict[str, Any]] = [
@@ -102,15 +102,15 @@ def test_invalid_create_arguments(api: Api, recorder: Recorder, change: dict[str
 @pytest.mark.parametrize(
     "build",
     [
-        lambda: pc.pod_spec("env", "p1"),
-        lambda: pc.pod_spec("env", "P1.X1"),
         lambda: pc.pod_spec("", "p1.x1"),
+        lambda: pc.pod_spec("env", ""),
+        lambda: pc.pod_spec("env", replicas=2**31),  # int32 in the spec
         lambda: pc.pod_spec("env", replicas=0),
         lambda: pc.pod_spec("env", shards=-1),
         lambda: pc.pod_spec("env", pods=True),
         lambda: pc.pod_spec("env", metadata_indexed="genre"),
         lambda: pc.pod_spec("env", metadata_indexed=[1]),  # type: ignore[list-item]
-        lambda: pc.pod_spec("env", source_collection="Bad Name"),
+        lambda: pc.pod_spec("env", source_collection=5),  # type: ignore[arg-type]
         lambda: pc.serverless_spec("aws", ""),
         lambda: pc.serverless_spec("ibm", "us"),
     ],
@@ -122,7 +122,15 @@ def test_spec_helpers_check_their_arguments(build: Callable[[], object]) -> None
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{}, {"replicas": 0}, {"replicas": -2}, {"replicas": "2"}, {"pod_type": "huge"}, {"deletion_protection": "on"}],
+    [
+        {},
+        {"replicas": 0},
+        {"replicas": -2},
+        {"replicas": "2"},
+        {"replicas": 2**31},
+        {"pod_type": ""},
+        {"deletion_protection": "on"},
+    ],
     ids=repr,
 )
 def test_invalid_configure_arguments(api: Api, recorder: Recorder, kwargs: dict[str, Any]) -> None:
