@@ -3,8 +3,9 @@ the real service the spec leaves to prose or to its examples. Each entry says wh
 
 from __future__ import annotations
 
-import re
+from pinecone_control_api._operations import BY_NAME, Field
 
+from .._schema_checks import value_violation
 from ._wire import IntegerRule
 
 API_VERSION = "2024-07"
@@ -44,18 +45,35 @@ EMBED_MAX_TOKENS = 507
 CLOUDS = ("aws", "gcp", "azure")
 METRICS = ("cosine", "euclidean", "dotproduct")
 PROTECTION = ("disabled", "enabled")
-# Spec, IndexModel.name: "1-45 characters long, start and end with an alphanumeric character, and
-# consist only of lower case alphanumeric characters or '-'".
-NAME_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,43}[a-z0-9])?")
 
-# The spec's integer properties (format, minimum, maximum); tests/emulator checks them against the spec.
+
+def _body_field(operation: str, path: str) -> Field:
+    return next(f for f in BY_NAME[operation].body_fields if f.path == path)
+
+
+def _integer_rule(operation: str, path: str) -> IntegerRule:
+    field = _body_field(operation, path)
+    low, high = field.minimum, field.maximum
+    return IntegerRule(field.format or "int64", None if low is None else int(low), None if high is None else int(high))
+
+
+# The spec's integer properties (format, minimum, maximum), read from the generated tables: the same
+# source the client checks its arguments with.
 INTEGER_RULES: dict[str, IntegerRule] = {
-    "CreateIndexRequest.dimension": IntegerRule("int32", 1, 20000),
-    "PodSpec.replicas": IntegerRule("int32", 1),
-    "PodSpec.shards": IntegerRule("int32", 1),
-    "PodSpec.pods": IntegerRule("int64", 1),
-    "ConfigureIndexRequest.spec.pod.replicas": IntegerRule("int32", 1),
+    "CreateIndexRequest.dimension": _integer_rule("create_index", "dimension"),
+    "PodSpec.replicas": _integer_rule("create_index", "spec.pod.replicas"),
+    "PodSpec.shards": _integer_rule("create_index", "spec.pod.shards"),
+    "PodSpec.pods": _integer_rule("create_index", "spec.pod.pods"),
+    "ConfigureIndexRequest.spec.pod.replicas": _integer_rule("configure_index", "spec.pod.replicas"),
 }
+
+# Spec, IndexModel.name: "1-45 characters long, start and end with an alphanumeric character, and
+# consist only of lower case alphanumeric characters or '-'" (a pattern and lengths in the tables).
+_NAME = _body_field("create_index", "name")
+
+
+def is_valid_name(value: str) -> bool:
+    return value_violation(_NAME, value) is None
 
 
 class Wording:

@@ -17,11 +17,11 @@ from ._catalogue import (
     EMBED_MODELS,
     INTEGER_RULES,
     METRICS,
-    NAME_RE,
     POD_FAMILIES,
     POD_SIZES,
     PROTECTION,
     Wording,
+    is_valid_name,
 )
 from ._state import Collection, Index, State
 from ._wire import ApiError, Body, invalid, not_found
@@ -31,7 +31,7 @@ Handler = Callable[[State, str | None, bytes], Result]
 
 
 def _check_name(value: str, what: str) -> str:
-    if not NAME_RE.fullmatch(value):
+    if not is_valid_name(value):
         raise invalid(
             f"{what} must be 1-45 characters long, start and end with an alphanumeric character, and consist "
             "only of lower case alphanumeric characters or '-'."
