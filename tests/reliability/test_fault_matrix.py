@@ -315,6 +315,14 @@ FAULTS += [
         client={"timeout": 10.0, "total_timeout": READ_TIMEOUT},
     ),
     Fault(
+        "answer dribbled a byte at a time (each read on time, the attempt not)",
+        lambda op: True,
+        lambda e, op: e.faults.dribble_next(1, 0.02, operation=op.name),
+        # The attempt's deadline cuts it off; then as any lost answer (the request took effect).
+        lambda op: _retried(op, then_ok=True, error=pc.APITimeoutError, acted=True),
+        client={"timeout": 0.3},
+    ),
+    Fault(
         "client closed before the call",
         lambda op: True,
         lambda e, op: None,

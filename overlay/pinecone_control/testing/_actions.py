@@ -23,6 +23,7 @@ class Action:
     drop: bool = False
     reset: bool = False
     content_type: str | None = None  # relabel the real answer's body
+    dribble: float = 0.0  # send the answer one byte every this many seconds (no per-read timeout trips)
 
 
 class Emulated(Protocol):
@@ -88,11 +89,17 @@ class Faults:
         effect at once: a client that times out does not know whether it did)."""
         self.arm(count, Action(delay=seconds), operation)
 
+    def dribble_next(self, count: int, interval: float, *, operation: str | None = None) -> None:
+        """Answer the next `count` matching requests for real, one byte every `interval` seconds: a
+        valid answer that never trips a per-read timeout (the request takes effect at once)."""
+        self.arm(count, Action(dribble=interval), operation)
+
     def arm(self, count: int, action: Action, operation: str | None = None) -> None:
         if count < 1:
             raise ValueError("count must be at least 1")
-        if not math.isfinite(action.delay) or action.delay < 0:
-            raise ValueError(f"delay must be a finite number of seconds >= 0, got {action.delay!r}")
+        for what, seconds in (("delay", action.delay), ("dribble", action.dribble)):
+            if not math.isfinite(seconds) or seconds < 0:
+                raise ValueError(f"{what} must be a finite number of seconds >= 0, got {seconds!r}")
         with self._lock:
             self._queue.append(_Armed(count, operation, action))
 

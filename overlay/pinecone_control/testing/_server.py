@@ -109,7 +109,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
             return
-        self._send(action.reply, reset=action.reset)
+        self._send(action.reply, reset=action.reset, dribble=action.dribble)
 
     def _read_body(self) -> bytes:
         if not _METHOD_RE.fullmatch(self.command):
@@ -160,13 +160,13 @@ class _Handler(BaseHTTPRequestHandler):
                 break
         raise _bad(400, "Malformed chunked trailer.")
 
-    def _send(self, reply: Reply, *, reset: bool) -> None:
+    def _send(self, reply: Reply, *, reset: bool, dribble: float = 0.0) -> None:
         try:
-            self._write(reply, reset=reset)
+            self._write(reply, reset=reset, dribble=dribble)
         except (BrokenPipeError, ConnectionResetError, TimeoutError):
             self.close_connection = True  # the client gave up first (its read timeout): nothing to tell it
 
-    def _write(self, reply: Reply, *, reset: bool) -> None:
+    def _write(self, reply: Reply, *, reset: bool, dribble: float = 0.0) -> None:
         head = [f"HTTP/1.1 {reply.status} {self.responses.get(reply.status, ('',))[0]}"]
         head += [f"{name}: {value}" for name, value in reply.headers.items()]
         if self.close_connection:
@@ -182,6 +182,14 @@ class _Handler(BaseHTTPRequestHandler):
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.close_connection = True
             self.connection.close()
+            return
+        if dribble:
+            self.close_connection = True  # the peer gives up part-way; never reuse the connection
+            for index in range(len(raw)):
+                if self.server.stopping.wait(dribble):
+                    return
+                self.wfile.write(raw[index : index + 1])
+                self.wfile.flush()
             return
         self.wfile.write(raw)
 
@@ -204,6 +212,7 @@ class _Server(ThreadingHTTPServer):
         self.emulator = emulator
         self.request_timeout = request_timeout
         self.idle_timeout = idle_timeout
+        self.stopping = threading.Event()  # ends long answers (dribbling) when the server stops
         super().__init__(address, _Handler)
 
 
@@ -241,6 +250,7 @@ class HttpServer:
         return self
 
     def stop(self) -> None:
+        self._server.stopping.set()
         if self._thread.is_alive():
             self._server.shutdown()
             self._thread.join()

@@ -15,13 +15,17 @@ from ._clock import Clock
 
 
 def _delay(request: httpx.Request, action: Action, clock: Clock) -> None:
-    if not action.delay:
+    # A dribbled answer takes a byte's interval per byte; in-process it counts like a delay against
+    # the request's read timeout (which the client clips to what its attempt has left).
+    size = len(action.reply.body) if action.reply is not None else 0
+    delay = action.delay + action.dribble * size
+    if not delay:
         return
     read_timeout = request.extensions.get("timeout", {}).get("read")
-    if read_timeout is not None and action.delay > read_timeout:
+    if read_timeout is not None and delay > read_timeout:
         clock.advance(read_timeout)
         raise httpx.ReadTimeout("timed out", request=request)
-    clock.advance(action.delay)
+    clock.advance(delay)
 
 
 def _response(request: httpx.Request, action: Action) -> httpx.Response:
