@@ -54,7 +54,7 @@ def _body_field(operation: str, path: str) -> Field:
 def _integer_rule(operation: str, path: str) -> IntegerRule:
     field = _body_field(operation, path)
     low, high = field.minimum, field.maximum
-    return IntegerRule(field.format or "int64", None if low is None else int(low), None if high is None else int(high))
+    return IntegerRule(field.format, None if low is None else int(low), None if high is None else int(high))
 
 
 # The spec's integer properties (format, minimum, maximum), read from the generated tables: the same
