@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 import httpx
+from pinecone_control_api._facade import AsyncOperations, CallOptions
+from pinecone_control_api.types import UNSET, Unset
 
 from ._base_client import (
     DEFAULT_LIMITS,
@@ -27,17 +29,10 @@ from ._program import Outcome, Program, Send, Sleep
 from ._reading import BodyReader, BodyTooLarge
 
 if TYPE_CHECKING:
-    from pinecone_control_api.models import (
-        CollectionModel,
-        CreateIndexRequestMetric,
-        DeletionProtection,
-        EmbeddingsList,
-        IndexModel,
-    )
+    from pinecone_control_api.models import CollectionModel, IndexModel
 
     from . import _programs as run
     from ._models import CollectionList, IndexList
-    from ._specs import SpecLike
 else:
     run = lazy_module("pinecone_control._programs")  # the operations load at the first request
 
@@ -52,7 +47,7 @@ class _SystemClock(AsyncSystemClock):
 _sleep = asyncio.sleep  # module-level so tests can observe backoff without waiting
 
 
-class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncClock]):
+class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncClock], AsyncOperations):
     """Pinecone control-plane client for asyncio (API 2024-07): the same surface as `Client`."""
 
     def _default_clock(self) -> AsyncClock:
@@ -133,7 +128,14 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
         extra_headers: Mapping[str, str] | None = None,
         total_timeout: float | _Unset | None = NOT_GIVEN,
     ) -> Self:
-        """A client with other options sharing this one's connection pool; this one is unchanged."""
+        """A client with other options sharing this one's connection pool; this one is unchanged.
+
+        Args:
+            timeout: per-attempt timeout (seconds or an httpx.Timeout).
+            max_retries: retry budget per call.
+            extra_headers: headers added to every request (printable ASCII).
+            total_timeout: time budget per call, retries included (None: no budget).
+        """
         return self._derive(timeout, max_retries, extra_headers, total_timeout)
 
     async def close(self) -> None:
@@ -150,144 +152,106 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
     ) -> None:
         await self.close()
 
-    # -- indexes --------------------------------------------------------------------------------
+    # -- every operation of the spec: the generated facade's methods call this ---------------------
+
+    async def _invoke(self, operation: str, arguments: dict[str, Any], options: CallOptions) -> Any:
+        call_options = self._call_options(
+            _given(options.timeout), _given(options.max_retries), _given(options.total_timeout)
+        )
+        progress = cast("ProgressCallback | None", options.on_progress)
+        program = run.invoke(call_options, operation, arguments, options.wait_timeout, progress)
+        return await self._run(program)
+
+    # -- conveniences: list helpers, existence, standalone waits ----------------------------------
 
     async def list_indexes(
-        self, *, timeout: TimeoutArg = NOT_GIVEN, max_retries: int | _Unset = NOT_GIVEN
-    ) -> IndexList:
-        return await self._run(run.list_indexes(self._call_options(timeout, max_retries)))
-
-    async def create_index(
         self,
-        name: str,
-        dimension: int,
-        spec: SpecLike,
-        metric: str | CreateIndexRequestMetric | None = None,
         *,
-        deletion_protection: str | DeletionProtection | None = None,
-        wait_timeout: float | None = 0,
-        on_progress: ProgressCallback | None = None,
-        timeout: TimeoutArg = NOT_GIVEN,
-        max_retries: int | _Unset = NOT_GIVEN,
-    ) -> IndexModel:
-        """Create an index; with `wait_timeout` (seconds, None = no limit) wait until it is Ready."""
-        options = self._call_options(timeout, max_retries)
-        return await self._run(
-            run.create_index(options, name, dimension, spec, metric, deletion_protection, wait_timeout, on_progress)
-        )
+        timeout: float | httpx.Timeout | Unset | None = UNSET,
+        max_retries: int | Unset = UNSET,
+        total_timeout: float | Unset | None = UNSET,
+    ) -> IndexList:
+        result = await super().list_indexes(timeout=timeout, max_retries=max_retries, total_timeout=total_timeout)
+        return cast("IndexList", result)
 
-    async def describe_index(
-        self, name: str, *, timeout: TimeoutArg = NOT_GIVEN, max_retries: int | _Unset = NOT_GIVEN
-    ) -> IndexModel:
-        return await self._run(run.describe_index(self._call_options(timeout, max_retries), name))
+    async def list_collections(
+        self,
+        *,
+        timeout: float | httpx.Timeout | Unset | None = UNSET,
+        max_retries: int | Unset = UNSET,
+        total_timeout: float | Unset | None = UNSET,
+    ) -> CollectionList:
+        result = await super().list_collections(timeout=timeout, max_retries=max_retries, total_timeout=total_timeout)
+        return cast("CollectionList", result)
 
     async def has_index(
         self, name: str, *, timeout: TimeoutArg = NOT_GIVEN, max_retries: int | _Unset = NOT_GIVEN
     ) -> bool:
-        """True if the index exists: one describe, 404 means False."""
-        return await self._run(run.has_index(self._call_options(timeout, max_retries), name))
+        """True if the index exists: one describe, 404 means False.
 
-    async def delete_index(
-        self,
-        name: str,
-        *,
-        wait_timeout: float | None = 0,
-        on_progress: ProgressCallback | None = None,
-        timeout: TimeoutArg = NOT_GIVEN,
-        max_retries: int | _Unset = NOT_GIVEN,
-    ) -> None:
-        """Delete an index; with `wait_timeout`, wait until describe answers 404."""
-        options = self._call_options(timeout, max_retries)
-        await self._run(run.delete_index(options, name, wait_timeout, on_progress))
-
-    async def configure_index(
-        self,
-        name: str,
-        *,
-        replicas: int | None = None,
-        pod_type: str | None = None,
-        deletion_protection: str | DeletionProtection | None = None,
-        wait_timeout: float | None = 0,
-        on_progress: ProgressCallback | None = None,
-        timeout: TimeoutArg = NOT_GIVEN,
-        max_retries: int | _Unset = NOT_GIVEN,
-    ) -> IndexModel:
-        """Change only what is passed; with `wait_timeout`, wait until the change has settled."""
-        options = self._call_options(timeout, max_retries)
-        return await self._run(
-            run.configure_index(options, name, replicas, pod_type, deletion_protection, wait_timeout, on_progress)
-        )
+        Args:
+            name: the index's name.
+            timeout: this call's per-attempt timeout (seconds or an httpx.Timeout).
+            max_retries: this call's retry budget.
+        """
+        return await self._run(run.has(self._call_options(timeout, max_retries), "describe_index", name))
 
     async def wait_for_index_ready(
         self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
     ) -> IndexModel:
-        return await self._run(run.wait_for_index_ready(self._options, name, wait_timeout, on_progress))
+        """Wait until the index is Ready; its first describe happens at once.
+
+        Args:
+            name: the index's name.
+            wait_timeout: seconds to wait at most (None: no deadline); then WaitTimeoutError.
+            on_progress: called with a WaitProgress after every poll.
+        """
+        program = run.wait_for(self._options, "describe_index", "ready", name, wait_timeout, on_progress)
+        return cast("IndexModel", await self._run(program))
 
     async def wait_for_index_deleted(
         self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
     ) -> None:
-        await self._run(run.wait_for_index_deleted(self._options, name, wait_timeout, on_progress))
+        """Wait until describing the index answers 404; its first describe happens at once.
 
-    # -- collections ----------------------------------------------------------------------------
-
-    async def list_collections(
-        self, *, timeout: TimeoutArg = NOT_GIVEN, max_retries: int | _Unset = NOT_GIVEN
-    ) -> CollectionList:
-        return await self._run(run.list_collections(self._call_options(timeout, max_retries)))
-
-    async def create_collection(
-        self,
-        name: str,
-        source: str,
-        *,
-        wait_timeout: float | None = 0,
-        on_progress: ProgressCallback | None = None,
-        timeout: TimeoutArg = NOT_GIVEN,
-        max_retries: int | _Unset = NOT_GIVEN,
-    ) -> CollectionModel:
-        """Create a collection from a pod-based index; with `wait_timeout`, wait until it is Ready."""
-        options = self._call_options(timeout, max_retries)
-        return await self._run(run.create_collection(options, name, source, wait_timeout, on_progress))
-
-    async def describe_collection(
-        self, name: str, *, timeout: TimeoutArg = NOT_GIVEN, max_retries: int | _Unset = NOT_GIVEN
-    ) -> CollectionModel:
-        return await self._run(run.describe_collection(self._call_options(timeout, max_retries), name))
-
-    async def delete_collection(
-        self,
-        name: str,
-        *,
-        wait_timeout: float | None = 0,
-        on_progress: ProgressCallback | None = None,
-        timeout: TimeoutArg = NOT_GIVEN,
-        max_retries: int | _Unset = NOT_GIVEN,
-    ) -> None:
-        options = self._call_options(timeout, max_retries)
-        await self._run(run.delete_collection(options, name, wait_timeout, on_progress))
+        Args:
+            name: the index's name.
+            wait_timeout: seconds to wait at most (None: no deadline); then WaitTimeoutError.
+            on_progress: called with a WaitProgress after every poll.
+        """
+        await self._run(run.wait_for(self._options, "describe_index", "deleted", name, wait_timeout, on_progress))
 
     async def wait_for_collection_ready(
         self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
     ) -> CollectionModel:
-        return await self._run(run.wait_for_collection_ready(self._options, name, wait_timeout, on_progress))
+        """Wait until the collection is Ready; its first describe happens at once.
+
+        Args:
+            name: the collection's name.
+            wait_timeout: seconds to wait at most (None: no deadline); then WaitTimeoutError.
+            on_progress: called with a WaitProgress after every poll.
+        """
+        program = run.wait_for(self._options, "describe_collection", "ready", name, wait_timeout, on_progress)
+        return cast("CollectionModel", await self._run(program))
 
     async def wait_for_collection_deleted(
         self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
     ) -> None:
-        await self._run(run.wait_for_collection_deleted(self._options, name, wait_timeout, on_progress))
+        """Wait until describing the collection answers 404; its first describe happens at once.
 
-    # -- inference ------------------------------------------------------------------------------
+        Args:
+            name: the collection's name.
+            wait_timeout: seconds to wait at most (None: no deadline); then WaitTimeoutError.
+            on_progress: called with a WaitProgress after every poll.
+        """
+        await self._run(run.wait_for(self._options, "describe_collection", "deleted", name, wait_timeout, on_progress))
 
-    async def embed(
-        self,
-        model: str,
-        inputs: Sequence[str | Mapping[str, str]],
-        *,
-        input_type: str | None = None,
-        truncate: str | None = None,
-        timeout: TimeoutArg = NOT_GIVEN,
-        max_retries: int | _Unset = NOT_GIVEN,
-    ) -> EmbeddingsList:
-        """Embed texts with a hosted model, e.g. `embed("multilingual-e5-large", ["hi"], input_type="query")`."""
-        options = self._call_options(timeout, max_retries)
-        return await self._run(run.embed(options, model, inputs, input_type, truncate))
+
+# The list operations keep the spec's documentation; only their return type is narrowed.
+AsyncClient.list_indexes.__doc__ = AsyncOperations.list_indexes.__doc__
+AsyncClient.list_collections.__doc__ = AsyncOperations.list_collections.__doc__
+
+
+def _given(value: Any) -> Any:
+    """The facade's UNSET (the generated package's "not given") as the client's NOT_GIVEN."""
+    return NOT_GIVEN if isinstance(value, Unset) else value

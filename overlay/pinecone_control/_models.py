@@ -65,3 +65,10 @@ class CollectionList(_CollectionList, _Listing[CollectionModel]):
 
     def _items(self) -> list[CollectionModel]:
         return [] if isinstance(self.collections, Unset) else self.collections
+
+
+# The list results with conveniences; any other response model is the generated class itself.
+RESULT_MODELS: dict[str, type[IndexList] | type[CollectionList]] = {
+    "IndexList": IndexList,
+    "CollectionList": CollectionList,
+}

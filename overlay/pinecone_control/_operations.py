@@ -1,67 +1,32 @@
-"""The 10 operations of the spec: generated request builders, success parsers, retry safety.
+"""Any operation of the spec as a request, from its generated metadata and the caller's arguments.
 
-Requests are built by the generated endpoint modules' `_get_kwargs` (URL templating, quoting and
-body serialisation stay generated); this module only validates arguments first and knows which
-statuses mean success and whether a resend is safe.
+The generated facade (`pinecone_control_api._facade`) hands every method's arguments here keyed by
+where they go (`path:index_name`, `query:limit`, or a body field path such as `spec.pod.replicas`).
+`build_call` assembles the JSON body from those paths, checks everything against the spec's rules
+(`_schema_checks`, from the generated tables), then lets the generated endpoint module build the
+request (`_get_kwargs`: URL templating, quoting, serialisation through the generated models).
+
+Nothing here names an operation or a field: what an operation is, how it is resent and what it
+answers all come from `pinecone_control_api._operations`.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from enum import Enum
+from functools import cache
 from typing import Any, Generic, TypeVar
 
+import pinecone_control_api.models as generated_models
 from pinecone_control_api._operations import BY_NAME as SPEC
-from pinecone_control_api.api.inference import embed as _embed
-from pinecone_control_api.api.manage_indexes import (
-    configure_index as _configure_index,
-)
-from pinecone_control_api.api.manage_indexes import (
-    create_collection as _create_collection,
-)
-from pinecone_control_api.api.manage_indexes import (
-    create_index as _create_index,
-)
-from pinecone_control_api.api.manage_indexes import (
-    delete_collection as _delete_collection,
-)
-from pinecone_control_api.api.manage_indexes import (
-    delete_index as _delete_index,
-)
-from pinecone_control_api.api.manage_indexes import (
-    describe_collection as _describe_collection,
-)
-from pinecone_control_api.api.manage_indexes import (
-    describe_index as _describe_index,
-)
-from pinecone_control_api.api.manage_indexes import (
-    list_collections as _list_collections,
-)
-from pinecone_control_api.api.manage_indexes import (
-    list_indexes as _list_indexes,
-)
-from pinecone_control_api.models import (
-    CollectionModel,
-    ConfigureIndexRequest,
-    ConfigureIndexRequestSpec,
-    ConfigureIndexRequestSpecPod,
-    CreateCollectionRequest,
-    CreateIndexRequest,
-    CreateIndexRequestMetric,
-    DeletionProtection,
-    EmbeddingsList,
-    EmbedRequest,
-    EmbedRequestInputsItem,
-    EmbedRequestParameters,
-    IndexModel,
-)
-from pinecone_control_api.types import UNSET
+from pinecone_control_api._operations import Field
+from pinecone_control_api._operations import Operation as SpecOperation
 
 from . import _schema_checks as schema
-from . import _validation as check
 from ._errors import ClientValidationError
-from ._models import CollectionList, IndexList
-from ._specs import as_index_spec
+from ._models import RESULT_MODELS
 
 T = TypeVar("T")
 
@@ -69,151 +34,141 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class Operation(Generic[T]):
     name: str
+    method: str
     success: frozenset[int]
     parse: Callable[[Any], T] | None  # None: the success response has no body
-    # Safe to resend after the server may have acted on it (GET, PATCH-to-a-value, embed). Creates
-    # and deletes are not: a delete by name, resent after its answer was lost, can remove a resource
-    # someone re-created meanwhile.
+    # Safe to resend after the server may have acted on it (the spec's retry class "safe": GET,
+    # PATCH to a value, a POST that only computes). Creates and deletes are not.
     idempotent: bool
 
 
 @dataclass(frozen=True)
 class Call(Generic[T]):
-    """One request, ready to send: the operation and the generated `_get_kwargs` result."""
+    """One request, ready to send: the operation, the generated `_get_kwargs` result, and what the
+    caller asked for (the resource's name for messages; the body sent, for waits that compare)."""
 
     operation: Operation[T]
     kwargs: Mapping[str, Any]
-    resource: str | None = None  # the index/collection name, for error messages
+    resource: str | None = None
+    arguments: Mapping[str, Any] | None = None
+    body: Mapping[str, Any] | None = None
 
 
-LIST_INDEXES = Operation("list_indexes", frozenset({200}), IndexList.from_dict, idempotent=True)
-CREATE_INDEX = Operation("create_index", frozenset({201}), IndexModel.from_dict, idempotent=False)
-DESCRIBE_INDEX = Operation("describe_index", frozenset({200}), IndexModel.from_dict, idempotent=True)
-DELETE_INDEX: Operation[None] = Operation("delete_index", frozenset({202}), None, idempotent=False)
-CONFIGURE_INDEX = Operation("configure_index", frozenset({202}), IndexModel.from_dict, idempotent=True)
-LIST_COLLECTIONS = Operation("list_collections", frozenset({200}), CollectionList.from_dict, idempotent=True)
-CREATE_COLLECTION = Operation("create_collection", frozenset({201}), CollectionModel.from_dict, idempotent=False)
-DESCRIBE_COLLECTION = Operation("describe_collection", frozenset({200}), CollectionModel.from_dict, idempotent=True)
-DELETE_COLLECTION: Operation[None] = Operation("delete_collection", frozenset({202}), None, idempotent=False)
-EMBED = Operation("embed", frozenset({200}), EmbeddingsList.from_dict, idempotent=True)
-
-OPERATIONS: tuple[Operation[Any], ...] = (
-    LIST_INDEXES,
-    CREATE_INDEX,
-    DESCRIBE_INDEX,
-    DELETE_INDEX,
-    CONFIGURE_INDEX,
-    LIST_COLLECTIONS,
-    CREATE_COLLECTION,
-    DESCRIBE_COLLECTION,
-    DELETE_COLLECTION,
-    EMBED,
-)
+@cache
+def operation(name: str) -> Operation[Any]:
+    spec = SPEC[name]
+    model = next((r.model for r in spec.responses if 200 <= r.status < 300 and r.model), None)
+    parse = None
+    if model is not None:
+        parse = (RESULT_MODELS.get(model) or getattr(generated_models, model)).from_dict
+    return Operation(name, spec.method, frozenset(spec.success), parse, idempotent=spec.retry == "safe")
 
 
-def _checked(operation: Operation[Any], parameters: Mapping[str, object], body: Any = None) -> None:
-    """Every rule the spec states for this request (names, ranges, int32, enums, one-of), before I/O."""
-    schema.check_request(SPEC[operation.name], parameters, None if body is None else body.to_dict())
+def _fields(spec: SpecOperation) -> dict[str, Field]:
+    return {f.path: f for f in spec.body_fields}
 
 
-def _protection(value: str | DeletionProtection | None) -> DeletionProtection | Any:
-    return UNSET if value is None else check.choice(value, DeletionProtection, "deletion_protection")
+def _plain(value: Any) -> Any:
+    """A model, an enum or a mapping as JSON-shaped data (models through their generated `to_dict`)."""
+    if isinstance(value, Enum):
+        return value.value
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict):
+        return to_dict()
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
 
 
-def list_indexes() -> Call[IndexList]:
-    return Call(LIST_INDEXES, _list_indexes._get_kwargs())
+def _json(fields: dict[str, Field], path: str, value: Any) -> Any:
+    field = fields.get(path)
+    if field is not None and field.one_of_required and to_branch(fields, path, value) is not None:
+        branch = to_branch(fields, path, value)
+        return {branch: _plain(value)}  # a bare branch model (ServerlessSpec) for a oneOf (IndexSpec)
+    items = fields.get(f"{path}[]")
+    if items is not None and isinstance(value, Sequence) and not isinstance(value, str | bytes):
+        only = [
+            f for f in fields.values() if f.path.startswith(f"{path}[].") and f.path.count(".") == path.count(".") + 1
+        ]
+        shorthand = only[0].name if len(only) == 1 and only[0].type == "string" else None
+        # A list of objects holding one string property also takes plain strings (embed's inputs).
+        return [{shorthand: item} if shorthand and isinstance(item, str) else _plain(item) for item in value]
+    return _plain(value)
 
 
-def create_index(
-    name: str,
-    dimension: int,
-    spec: object,
-    metric: str | CreateIndexRequestMetric | None,
-    deletion_protection: str | DeletionProtection | None,
-) -> Call[IndexModel]:
-    body = CreateIndexRequest(
-        name=name,
-        dimension=dimension,
-        spec=as_index_spec(spec),
-        metric=UNSET if metric is None else check.choice(metric, CreateIndexRequestMetric, "metric"),
-        deletion_protection=_protection(deletion_protection),
-    )
-    _checked(CREATE_INDEX, {}, body)
-    return Call(CREATE_INDEX, _create_index._get_kwargs(body=body), name)
+def to_branch(fields: dict[str, Field], path: str, value: Any) -> str | None:
+    """The `oneOf` branch (`serverless`, `pod`) whose model `value` is, if it is one."""
+    field = fields[path]
+    for group in field.one_of_required or ():
+        if len(group) == 1:
+            child = fields.get(f"{path}.{group[0]}")
+            if child is not None and type(value).__name__ == child.python_type:
+                return group[0]
+    return None
 
 
-def describe_index(name: str) -> Call[IndexModel]:
-    _checked(DESCRIBE_INDEX, {"index_name": name})
-    return Call(DESCRIBE_INDEX, _describe_index._get_kwargs(name), name)
+def _put(body: dict[str, Any], path: str, value: Any) -> None:
+    *parents, leaf = path.split(".")
+    node = body
+    for part in parents:
+        node = node.setdefault(part, {})
+    node[leaf] = value
 
 
-def delete_index(name: str) -> Call[None]:
-    _checked(DELETE_INDEX, {"index_name": name})
-    return Call(DELETE_INDEX, _delete_index._get_kwargs(name), name)
+def build_call(name: str, arguments: Mapping[str, Any]) -> Call[Any]:
+    """The request for operation `name` with `arguments` keyed by where they go; `None` = not sent."""
+    spec = SPEC[name]
+    fields = _fields(spec)
+    path: dict[str, Any] = {}
+    query: dict[str, Any] = {}
+    body: dict[str, Any] = {}
+    for source, value in arguments.items():
+        if value is None:
+            continue
+        where, _, key = source.partition(":")
+        if where == "path" and key:
+            path[key] = value
+        elif where in {"query", "header"} and key:
+            query[key] = value
+        else:
+            _put(body, source, _json(fields, source, value))
+    sends_body = spec.body_model is not None and (bool(body) or spec.body_required)
+    if spec.body_model is not None and spec.method == "PATCH" and not body:
+        settable = ", ".join(f.path for f in spec.body_fields if "[" not in f.path and not _has_children(fields, f))
+        raise ClientValidationError(f"{name} changes nothing without at least one of: {settable}")
+    schema.check_request(spec, path, body if sends_body else None)
+    kwargs = _endpoint(spec)(**_python_names(spec, path, query), **_body_kwarg(spec, body if sends_body else None))
+    resource = next(iter(path.values()), None) if path else body.get("name")
+    return Call(operation(name), kwargs, resource if isinstance(resource, str) else None, arguments, body or None)
 
 
-def configure_index(
-    name: str,
-    replicas: int | None,
-    pod_type: str | None,
-    deletion_protection: str | DeletionProtection | None,
-) -> Call[IndexModel]:
-    if replicas is None and pod_type is None and deletion_protection is None:
-        raise ClientValidationError("configure_index needs at least one of replicas, pod_type, deletion_protection")
-    spec: ConfigureIndexRequestSpec | Any = UNSET
-    if replicas is not None or pod_type is not None:
-        spec = ConfigureIndexRequestSpec(
-            pod=ConfigureIndexRequestSpecPod(
-                replicas=UNSET if replicas is None else replicas,
-                pod_type=UNSET if pod_type is None else check.non_empty_string(pod_type, "pod_type"),
-            )
-        )
-    body = ConfigureIndexRequest(spec=spec, deletion_protection=_protection(deletion_protection))
-    _checked(CONFIGURE_INDEX, {"index_name": name}, body)
-    return Call(CONFIGURE_INDEX, _configure_index._get_kwargs(name, body=body), name)
+def _has_children(fields: dict[str, Field], field: Field) -> bool:
+    return any(other.path.startswith(field.path + ".") for other in fields.values())
 
 
-def list_collections() -> Call[CollectionList]:
-    return Call(LIST_COLLECTIONS, _list_collections._get_kwargs())
+def _python_names(spec: SpecOperation, path: dict[str, Any], query: dict[str, Any]) -> dict[str, Any]:
+    by_name = {p.name: p.python_name for p in spec.parameters}
+    return {by_name.get(key, key): value for key, value in {**path, **query}.items()}
 
 
-def create_collection(name: str, source: str) -> Call[CollectionModel]:
-    body = CreateCollectionRequest(name=name, source=check.non_empty_string(source, "source"))
-    _checked(CREATE_COLLECTION, {}, body)
-    return Call(CREATE_COLLECTION, _create_collection._get_kwargs(body=body), name)
+def _body_kwarg(spec: SpecOperation, body: dict[str, Any] | None) -> dict[str, Any]:
+    if spec.body_model is None:
+        return {}
+    if body is None:
+        return {"body": None} if spec.body_required else {}
+    try:
+        return {"body": getattr(generated_models, spec.body_model).from_dict(body)}
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:  # the checks passed: a shape they miss
+        raise ClientValidationError(f"{spec.python_name}: the request body is not valid: {exc}") from exc
 
 
-def describe_collection(name: str) -> Call[CollectionModel]:
-    _checked(DESCRIBE_COLLECTION, {"collection_name": name})
-    return Call(DESCRIBE_COLLECTION, _describe_collection._get_kwargs(name), name)
+@cache
+def _endpoint(spec: SpecOperation) -> Callable[..., dict[str, Any]]:
+    module = importlib.import_module(spec.module)
+    get_kwargs: Callable[..., dict[str, Any]] = module._get_kwargs
+    return get_kwargs
 
 
-def delete_collection(name: str) -> Call[None]:
-    _checked(DELETE_COLLECTION, {"collection_name": name})
-    return Call(DELETE_COLLECTION, _delete_collection._get_kwargs(name), name)
-
-
-def embed(
-    model: str,
-    inputs: Sequence[str | Mapping[str, str]],
-    input_type: str | None,
-    truncate: str | None,
-) -> Call[EmbeddingsList]:
-    check.non_empty_string(model, "model")
-    if isinstance(inputs, str | bytes) or not isinstance(inputs, Sequence) or not inputs:
-        raise ClientValidationError("inputs must be a non-empty list of strings (or {'text': ...} mappings)")
-    items = []
-    for item in inputs:
-        text = item.get("text") if isinstance(item, Mapping) else item
-        if not isinstance(text, str):
-            raise ClientValidationError(f"every input must be a string or {{'text': str}}, got {item!r}")
-        items.append(EmbedRequestInputsItem(text=text))
-    parameters: EmbedRequestParameters | Any = UNSET
-    if input_type is not None or truncate is not None:
-        parameters = EmbedRequestParameters(
-            input_type=UNSET if input_type is None else check.non_empty_string(input_type, "input_type"),
-            truncate=UNSET if truncate is None else check.non_empty_string(truncate, "truncate"),
-        )
-    body = EmbedRequest(model=model, inputs=items, parameters=parameters)
-    _checked(EMBED, {}, body)
-    return Call(EMBED, _embed._get_kwargs(body=body))
+OPERATIONS: tuple[Operation[Any], ...] = tuple(operation(name) for name in SPEC)

@@ -1,18 +1,14 @@
-"""Every public operation as one program, shared by `Client` and `AsyncClient` (see `_program`)."""
+"""Every operation as one program, shared by `Client` and `AsyncClient` (see `_program`): the
+request loop (retries, budgets, settling) and waiting; `invoke` runs any operation of the spec."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import httpx
-from pinecone_control_api.models import (
-    CollectionModel,
-    CreateIndexRequestMetric,
-    DeletionProtection,
-    EmbeddingsList,
-    IndexModel,
-)
+from pinecone_control_api._facade import WAIT_TARGETS, WaitTarget
+from pinecone_control_api._operations import BY_NAME as SPEC
 
 from . import _operations as ops
 from . import _secrets
@@ -21,7 +17,6 @@ from ._config import ClientOptions, redact_headers
 from ._encoding import encode_body
 from ._errors import APITimeoutError, NotFoundError
 from ._logging import logger
-from ._models import CollectionList, IndexList
 from ._polling import ProgressCallback
 from ._program import Outcome, Program, Send, Sleep, TooLarge
 from ._response import budget_exhausted, result_of
@@ -136,30 +131,31 @@ def _log_attempt(
         logger.info("%s: %s, retrying in %.2fs (retry %d)", name, status, delay, retries + 1)
 
 
-def _describe_or_gone(kind: str, name: str, options: ClientOptions, deadline: float | None) -> Program[Seen]:
+def _describe_or_gone(
+    describe: str, keys: Mapping[str, Any], options: ClientOptions, deadline: float | None
+) -> Program[Seen]:
     try:
-        if kind == "index":
-            return (yield from request(ops.describe_index(name), options, deadline=deadline))
-        return (yield from request(ops.describe_collection(name), options, deadline=deadline))
+        return (yield from request(ops.build_call(describe, keys), options, deadline=deadline))
     except NotFoundError:
         return GONE
 
 
-def _went_away(kind: str, name: str, options: ClientOptions) -> Callable[[], Program[bool]]:
+def _went_away(describe: str, keys: Mapping[str, Any], options: ClientOptions) -> Callable[[], Program[bool]]:
     """Settles a delete whose answer was lost: 404 or Terminating means it went through. Anything
-    else (even an index by that name that looks new) means we cannot know, and nothing is resent:
+    else (even a resource by that name that looks new) means we cannot know, and nothing is resent:
     a resent DELETE could remove a resource someone re-created meanwhile."""
 
     def settle() -> Program[bool]:
-        seen = yield from _describe_or_gone(kind, name, options, None)
-        return waiting.state_of(seen) in {"Gone", "Terminating"}
+        seen = yield from _describe_or_gone(describe, keys, options, None)
+        return waiting.state_of(seen) in {"Gone", waiting.TERMINATING}
 
     return settle
 
 
 def _wait(
     goal: waiting.Goal,
-    name: str,
+    describe: str,
+    keys: Mapping[str, Any],
     seconds: float | None,
     options: ClientOptions,
     on_progress: ProgressCallback | None,
@@ -168,6 +164,7 @@ def _wait(
 ) -> Program[Seen]:
     """Drive a wait plan: sleep as it says, describe, feed it the result, until it returns. The
     deadline bounds the describes too: one still running when it passes ends the wait."""
+    name = str(next(iter(keys.values()), ""))
     deadline = waiting.Deadline(seconds, options.now)
     plan = waiting.plan(goal, name, deadline, options.poll, on_progress, immediate=immediate)
     last: Seen | None = None
@@ -177,7 +174,7 @@ def _wait(
             if delay > 0:
                 yield Sleep(delay)
             try:
-                last = yield from _describe_or_gone(goal.kind, name, options, deadline.end)
+                last = yield from _describe_or_gone(describe, keys, options, deadline.end)
             except APITimeoutError as exc:
                 if not deadline.passed():
                     raise
@@ -195,159 +192,95 @@ def _wants_wait(wait_timeout: float | None) -> bool:
     return wait_timeout is None or wait_timeout > 0
 
 
-def _then_wait(
-    call: ops.Call[Any],
-    goal: waiting.Goal,
-    name: str,
-    wait_timeout: float | None,
+def _kind(describe: str) -> str:
+    """What a describing operation describes, for messages: `describe_index` -> "index"."""
+    return describe.removeprefix("describe_").replace("_", " ")
+
+
+def _keys(target: WaitTarget, call: ops.Call[Any], answer: Any) -> dict[str, Any] | None:
+    """The describing operation's path arguments, from this call's, its body's or its answer's."""
+    keys: dict[str, Any] = {}
+    arguments = call.arguments or {}
+    for parameter, source in target.keys:
+        where, _, key = source.partition(":")
+        if where == "path":
+            value = arguments.get(f"path:{key}")
+        elif where == "body":
+            value = (call.body or {}).get(key)
+        else:
+            value = getattr(answer, key, None)
+        if value is None:
+            return None
+        keys[f"path:{parameter}"] = value
+    return keys
+
+
+def invoke(
     options: ClientOptions,
-    on_progress: ProgressCallback | None,
+    name: str,
+    arguments: Mapping[str, Any],
+    wait_timeout: float | None = 0,
+    on_progress: ProgressCallback | None = None,
 ) -> Program[Any]:
-    """Send a create, configure or delete; then, if asked, wait until `goal` holds (unless the
-    answer already shows it). The result is the answer, or the last model the wait saw. Deletes
-    whose answer is lost are settled by describing, and a delete that waits for the resource to be
-    gone takes 404 as that goal reached."""
+    """Any operation of the spec: build, check, send (retrying as its retry class allows), parse.
+    With `wait_timeout`, an operation the facade marks waitable then waits for its goal: ready
+    after a create, the requested values visible after a configure, gone after a delete. Deletes
+    whose answer is lost are settled by describing, and a delete that waits takes 404 as done."""
     seconds = finite_or_none(wait_timeout, "wait_timeout")
-    deleting = goal.target == "deleted"
-    settle = _went_away(goal.kind, name, options) if deleting else None
+    call = ops.build_call(name, arguments)
+    target = WAIT_TARGETS.get(name)
+    if target is None:
+        return (yield from request(call, options))
+    kind = _kind(target.describe)
+    deleting = target.goal == "deleted"
+    before = _keys(target, call, None)
+    settle = _went_away(target.describe, before, options) if deleting and before is not None else None
     try:
         answer = yield from request(call, options, settle=settle)
     except NotFoundError:
         if deleting and _wants_wait(seconds):
             return None
         raise
-    if not _wants_wait(seconds) or (answer is not None and goal.done(answer)):
+    if target.goal == "ready":
+        goal = waiting.ready(kind)
+    elif target.goal == "configured":
+        goal = waiting.configured(kind, call.body or {})
+    else:
+        goal = waiting.deleted(kind)
+    keys = _keys(target, call, answer)
+    if not _wants_wait(seconds) or keys is None or (answer is not None and goal.done(answer)):
         return answer
-    return (yield from _wait(goal, name, seconds, options, on_progress))
+    seen = yield from _wait(goal, target.describe, keys, seconds, options, on_progress)
+    return None if deleting else seen
 
 
-def _index(seen: Seen) -> IndexModel:
-    assert isinstance(seen, IndexModel)
-    return seen
-
-
-def _collection(seen: Seen) -> CollectionModel:
-    assert isinstance(seen, CollectionModel)
-    return seen
-
-
-def list_indexes(options: ClientOptions) -> Program[IndexList]:
-    return (yield from request(ops.list_indexes(), options))
-
-
-def create_index(
-    options: ClientOptions,
-    name: str,
-    dimension: int,
-    spec: object,
-    metric: str | CreateIndexRequestMetric | None,
-    deletion_protection: str | DeletionProtection | None,
-    wait_timeout: float | None,
-    on_progress: ProgressCallback | None,
-) -> Program[IndexModel]:
-    call = ops.create_index(name, dimension, spec, metric, deletion_protection)
-    return _index((yield from _then_wait(call, waiting.INDEX_READY, name, wait_timeout, options, on_progress)))
-
-
-def describe_index(options: ClientOptions, name: str) -> Program[IndexModel]:
-    return (yield from request(ops.describe_index(name), options))
-
-
-def has_index(options: ClientOptions, name: str) -> Program[bool]:
+def has(options: ClientOptions, describe: str, name: str) -> Program[bool]:
+    """True if `describe` finds `name`: one describe, 404 means False."""
     try:
-        yield from request(ops.describe_index(name), options)
+        yield from request(ops.build_call(describe, _only_path_key(describe, name)), options)
     except NotFoundError:
         return False
     return True
 
 
-def delete_index(
-    options: ClientOptions, name: str, wait_timeout: float | None, on_progress: ProgressCallback | None
-) -> Program[None]:
-    yield from _then_wait(ops.delete_index(name), waiting.INDEX_DELETED, name, wait_timeout, options, on_progress)
-
-
-def configure_index(
-    options: ClientOptions,
-    name: str,
-    replicas: int | None,
-    pod_type: str | None,
-    deletion_protection: str | DeletionProtection | None,
-    wait_timeout: float | None,
-    on_progress: ProgressCallback | None,
-) -> Program[IndexModel]:
-    call = ops.configure_index(name, replicas, pod_type, deletion_protection)
-    protection = None if deletion_protection is None else str(deletion_protection)
-    goal = waiting.index_configured(replicas, pod_type, protection)
-    return _index((yield from _then_wait(call, goal, name, wait_timeout, options, on_progress)))
-
-
-def list_collections(options: ClientOptions) -> Program[CollectionList]:
-    return (yield from request(ops.list_collections(), options))
-
-
-def create_collection(
-    options: ClientOptions, name: str, source: str, wait_timeout: float | None, on_progress: ProgressCallback | None
-) -> Program[CollectionModel]:
-    call = ops.create_collection(name, source)
-    return _collection(
-        (yield from _then_wait(call, waiting.COLLECTION_READY, name, wait_timeout, options, on_progress))
-    )
-
-
-def describe_collection(options: ClientOptions, name: str) -> Program[CollectionModel]:
-    return (yield from request(ops.describe_collection(name), options))
-
-
-def delete_collection(
-    options: ClientOptions, name: str, wait_timeout: float | None, on_progress: ProgressCallback | None
-) -> Program[None]:
-    yield from _then_wait(
-        ops.delete_collection(name), waiting.COLLECTION_DELETED, name, wait_timeout, options, on_progress
-    )
-
-
-def embed(
-    options: ClientOptions,
-    model: str,
-    inputs: Sequence[str | Mapping[str, str]],
-    input_type: str | None,
-    truncate: str | None,
-) -> Program[EmbeddingsList]:
-    return (yield from request(ops.embed(model, inputs, input_type, truncate), options))
+def _only_path_key(describe: str, name: str) -> dict[str, Any]:
+    (parameter,) = [p.name for p in SPEC[describe].parameters if p.location == "path"]
+    return {f"path:{parameter}": name}
 
 
 def wait_for(
     options: ClientOptions,
-    goal: waiting.Goal,
+    describe: str,
+    goal: str,
     name: str,
     wait_timeout: float | None,
     on_progress: ProgressCallback | None,
-) -> Program[Seen]:
-    """A standalone wait; its first describe happens at once."""
+) -> Program[Any]:
+    """A standalone wait on what `describe` describes ("ready" or "deleted"); its first describe
+    happens at once."""
     seconds = finite_or_none(wait_timeout, "wait_timeout")
-    return (yield from _wait(goal, name, seconds, options, on_progress, immediate=True))
-
-
-def wait_for_index_deleted(
-    options: ClientOptions, name: str, wait_timeout: float | None, on_progress: ProgressCallback | None
-) -> Program[None]:
-    yield from wait_for(options, waiting.INDEX_DELETED, name, wait_timeout, on_progress)
-
-
-def wait_for_collection_deleted(
-    options: ClientOptions, name: str, wait_timeout: float | None, on_progress: ProgressCallback | None
-) -> Program[None]:
-    yield from wait_for(options, waiting.COLLECTION_DELETED, name, wait_timeout, on_progress)
-
-
-def wait_for_index_ready(
-    options: ClientOptions, name: str, wait_timeout: float | None, on_progress: ProgressCallback | None
-) -> Program[IndexModel]:
-    return _index((yield from wait_for(options, waiting.INDEX_READY, name, wait_timeout, on_progress)))
-
-
-def wait_for_collection_ready(
-    options: ClientOptions, name: str, wait_timeout: float | None, on_progress: ProgressCallback | None
-) -> Program[CollectionModel]:
-    return _collection((yield from wait_for(options, waiting.COLLECTION_READY, name, wait_timeout, on_progress)))
+    kind = _kind(describe)
+    target = waiting.ready(kind) if goal == "ready" else waiting.deleted(kind)
+    keys = _only_path_key(describe, name)
+    seen = yield from _wait(target, describe, keys, seconds, options, on_progress, immediate=True)
+    return None if goal == "deleted" else seen

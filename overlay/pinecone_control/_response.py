@@ -19,7 +19,7 @@ from ._errors import (
     error_class_for,
     loads_bounded,
 )
-from ._operations import CREATE_COLLECTION, DELETE_INDEX, Call
+from ._operations import Call
 from ._program import Outcome, TooLarge
 from ._retry import parse_retry_after
 
@@ -83,14 +83,16 @@ def _parse_success(call: Call[T], response: httpx.Response) -> T:
 def status_error(call: Call[Any], response: httpx.Response) -> APIStatusError:
     operation, name = call.operation, call.resource
     status = response.status_code
-    if operation is DELETE_INDEX and status == 403:
+    # Hints read from the answer, not from which operation it was: a 403 on a DELETE that names
+    # deletion protection, a 400 that says serverless indexes have no collections.
+    if operation.method == "DELETE" and status == 403 and b"deletion protection" in response.content.lower():
         return DeletionProtectionError(
             response,
             operation=operation.name,
-            hint=f"deletion protection is enabled for index {name!r}; turn it off with "
+            hint=f"deletion protection is enabled for {name!r}; turn it off with "
             f"configure_index({name!r}, deletion_protection='disabled') and delete it again",
         )
-    if operation is CREATE_COLLECTION and status == 400 and _mentions_serverless(response):
+    if status == 400 and _mentions_serverless(response) and b"collection" in response.content.lower():
         return CollectionsNotSupportedError(
             response,
             operation=operation.name,

@@ -8,11 +8,10 @@ describe returned (a model, or `GONE` for a 404), and returns the final model or
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
-from pinecone_control_api.models import CollectionModel, CollectionModelStatus, IndexModel, IndexModelStatusState
 from pinecone_control_api.types import Unset
 
 from ._errors import IndexInitializationFailedError, UnexpectedTerminationError, WaitTimeoutError
@@ -28,8 +27,7 @@ class _Gone:
 GONE: Final = _Gone()
 """What a poll returns when describe answered 404."""
 
-Model = IndexModel | CollectionModel
-Seen = Model | _Gone
+Seen = Any  # a described model (IndexModel, CollectionModel, ...) or GONE
 Plan = Generator[float, Seen, Seen]
 
 
@@ -73,11 +71,13 @@ def timed_out(goal: Goal, name: str, deadline: Deadline, seen: Seen | None) -> W
 
 
 def state_of(seen: Seen) -> str:
+    """The state a described resource reports: `status.state` (indexes) or `status` itself
+    (collections, and any later resource whose status is a plain value); "Gone" for a 404."""
     if isinstance(seen, _Gone):
         return "Gone"
-    if isinstance(seen, IndexModel):
-        return str(seen.status.state)
-    return str(seen.status)
+    status = getattr(seen, "status", None)
+    state = getattr(status, "state", status)
+    return "Unknown" if state is None or isinstance(state, Unset) else str(state)
 
 
 def plan(
@@ -114,68 +114,88 @@ def plan(
 
 
 # -- what done and failed mean ----------------------------------------------------------------
+# Read from the model generically (a `status` with a state, a `ready` flag where there is one), so
+# a resource a later spec adds waits the same way without a line here.
+
+READY, TERMINATING, INITIALIZATION_FAILED = "Ready", "Terminating", "InitializationFailed"
 
 
-def is_index_ready(seen: Seen) -> bool:
-    return isinstance(seen, IndexModel) and seen.status.ready and seen.status.state == IndexModelStatusState.READY
-
-
-def is_collection_ready(seen: Seen) -> bool:
-    return isinstance(seen, CollectionModel) and seen.status == CollectionModelStatus.READY
+def is_ready(seen: Seen) -> bool:
+    if isinstance(seen, _Gone) or state_of(seen) != READY:
+        return False
+    ready = getattr(getattr(seen, "status", None), "ready", True)
+    return ready is True or isinstance(ready, Unset)
 
 
 def _is_gone(seen: Seen) -> bool:
     return isinstance(seen, _Gone)
 
 
-def _index_cannot_become_ready(name: str, seen: Seen) -> None:
-    if isinstance(seen, _Gone):
-        raise UnexpectedTerminationError(f"index {name!r} was deleted while waiting for it", name=name)
-    if not isinstance(seen, IndexModel):
-        return
-    if seen.status.state == IndexModelStatusState.INITIALIZATIONFAILED:
-        raise IndexInitializationFailedError(
-            f"index {name!r} failed to initialize (state InitializationFailed); delete it and create it again",
-            name=name,
-            last=seen,
-        )
-    if seen.status.state == IndexModelStatusState.TERMINATING:
-        raise UnexpectedTerminationError(
-            f"index {name!r} started Terminating while waiting for it to be ready", name=name, last=seen
-        )
+def _cannot_become_ready(kind: str) -> Callable[[str, Seen], None]:
+    def fail(name: str, seen: Seen) -> None:
+        if isinstance(seen, _Gone):
+            raise UnexpectedTerminationError(f"{kind} {name!r} was deleted while waiting for it", name=name)
+        state = state_of(seen)
+        if state == INITIALIZATION_FAILED:
+            raise IndexInitializationFailedError(
+                f"{kind} {name!r} failed to initialize (state {state}); delete it and create it again",
+                name=name,
+                last=seen,
+            )
+        if state == TERMINATING:
+            raise UnexpectedTerminationError(
+                f"{kind} {name!r} started Terminating while waiting for it to be ready", name=name, last=seen
+            )
 
-
-def _collection_cannot_become_ready(name: str, seen: Seen) -> None:
-    if isinstance(seen, _Gone):
-        raise UnexpectedTerminationError(f"collection {name!r} was deleted while waiting for it", name=name)
-    if isinstance(seen, CollectionModel) and seen.status == CollectionModelStatus.TERMINATING:
-        raise UnexpectedTerminationError(
-            f"collection {name!r} started Terminating while waiting for it to be ready", name=name, last=seen
-        )
+    return fail
 
 
 def _never_fails(name: str, seen: Seen) -> None:
     return None
 
 
-INDEX_READY = Goal("index", "ready", is_index_ready, _index_cannot_become_ready)
-INDEX_DELETED = Goal("index", "deleted", _is_gone, _never_fails)
-COLLECTION_READY = Goal("collection", "ready", is_collection_ready, _collection_cannot_become_ready)
-COLLECTION_DELETED = Goal("collection", "deleted", _is_gone, _never_fails)
+def ready(kind: str) -> Goal:
+    return Goal(kind, "ready", is_ready, _cannot_become_ready(kind))
 
 
-def index_configured(replicas: int | None, pod_type: str | None, deletion_protection: str | None) -> Goal:
-    """Ready again, with every requested value in place."""
+def deleted(kind: str) -> Goal:
+    return Goal(kind, "deleted", _is_gone, _never_fails)
+
+
+def _at(data: Any, path: str) -> Any:
+    for part in path.split("."):
+        if not isinstance(data, dict) or part not in data:
+            return _MISSING
+        data = data[part]
+    return data
+
+
+_MISSING = object()
+
+
+def configured(kind: str, requested: Mapping[str, Any]) -> Goal:
+    """Ready again, with every requested value visible in the described model at the same path
+    (`spec.pod.replicas`, `deletion_protection`); paths the model does not echo are not compared."""
+    leaves = dict(_leaves(requested, ""))
 
     def settled(seen: Seen) -> bool:
-        if not is_index_ready(seen):
+        if not is_ready(seen):
             return False
-        assert isinstance(seen, IndexModel)
-        pod = None if isinstance(seen.spec.pod, Unset) else seen.spec.pod
-        if replicas is not None and (pod is None or pod.replicas != replicas):
-            return False
-        if pod_type is not None and (pod is None or pod.pod_type != pod_type):
-            return False
-        return deletion_protection is None or str(seen.deletion_protection) == deletion_protection
+        shown = seen.to_dict()  # is_ready excludes GONE
+        return all(_at(shown, path) in (value, _MISSING) for path, value in leaves.items())
 
-    return Goal("index", "configured", settled, _index_cannot_become_ready)
+    return Goal(kind, "configured", settled, _cannot_become_ready(kind))
+
+
+def _leaves(data: Mapping[str, Any], prefix: str) -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
+    for key, value in data.items():
+        path = f"{prefix}.{key}" if prefix else key
+        out += _leaves(value, path) if isinstance(value, Mapping) and value else [(path, value)]
+    return out
+
+
+INDEX_READY = ready("index")
+INDEX_DELETED = deleted("index")
+COLLECTION_READY = ready("collection")
+COLLECTION_DELETED = deleted("collection")

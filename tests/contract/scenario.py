@@ -76,7 +76,7 @@ def run_scenario(api: Api, emulator: Emulator, p: str, bad_key_api: Api) -> int:
 
     step(lambda: api.list_indexes())
     step(lambda: api.list_collections())
-    step(lambda: api.create_index(f"{p}-movies", 8, serverless, "euclidean", wait_timeout=WAIT))
+    step(lambda: api.create_index(f"{p}-movies", 8, serverless, metric="euclidean", wait_timeout=WAIT))
     step(lambda: api.create_index(f"{p}-pods", 8, pod, deletion_protection="enabled", wait_timeout=WAIT))
     assert f"{p}-pods" in step(lambda: api.list_indexes()).names()
     assert step(lambda: api.describe_index(f"{p}-movies")).status.state == "Ready"

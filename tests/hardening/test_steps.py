@@ -75,7 +75,7 @@ def test_retries_back_off_exactly_and_budgets_shrink() -> None:
         return httpx.Response(status, json=body, request=request_of(send)), took
 
     opts = options(clock, total_timeout=20.0)
-    steps, result = drive(programs.request(ops.list_indexes(), opts), clock, answer)
+    steps, result = drive(programs.request(ops.build_call("list_indexes", {}), opts), clock, answer)
     # jitter 0.0 -> the undiluted backoff: 0.5 s, then 1 s; each attempt's budget is its timeout
     # (the largest httpx part, 10 s) while the call's 20 s budget has more than that left.
     assert steps == [
@@ -95,7 +95,9 @@ def test_the_last_attempt_gets_only_what_the_call_budget_has_left() -> None:
         return httpx.ReadTimeout("slow", request=request_of(send)), send.budget or 0.0
 
     opts = options(clock, total_timeout=12.0)
-    steps, result = drive(programs.request(ops.describe_index("x"), opts), clock, answer)
+    steps, result = drive(
+        programs.request(ops.build_call("describe_index", {"path:index_name": "x"}), opts), clock, answer
+    )
     assert steps == [("send", ("GET", "x", 10.0)), ("sleep", 0.5), ("send", ("GET", "x", 1.5))]
     assert isinstance(result, pc.APITimeoutError)
 
@@ -108,7 +110,7 @@ def test_a_lost_delete_answer_is_settled_by_one_describe_and_never_resent() -> N
             return httpx.ReadTimeout("lost", request=request_of(send)), 10.0
         return httpx.Response(200, json=index_payload("x", "Ready"), request=request_of(send)), 0.1
 
-    program = programs.delete_index(options(clock), "x", 0, None)
+    program = programs.invoke(options(clock), "delete_index", {"path:index_name": "x"})
     steps, result = drive(program, clock, answer)
     assert steps == [("send", ("DELETE", "x", 10.0)), ("send", ("GET", "x", 10.0))]
     assert isinstance(result, pc.APITimeoutError)
@@ -125,7 +127,7 @@ def test_a_settled_delete_succeeds(state: str | None) -> None:
             return httpx.Response(404, json={"error": {"code": "NOT_FOUND", "message": "x"}}), 0.1
         return httpx.Response(200, json=index_payload("x", state), request=request_of(send)), 0.1
 
-    steps, result = drive(programs.delete_index(options(clock), "x", 0, None), clock, answer)
+    steps, result = drive(programs.invoke(options(clock), "delete_index", {"path:index_name": "x"}), clock, answer)
     assert [s[1][0] for s in steps] == ["DELETE", "GET"]
     assert result is None
 
@@ -136,7 +138,7 @@ def test_a_wait_polls_on_its_schedule_and_ends_at_its_deadline() -> None:
     def answer(send: Send) -> tuple[Outcome, float]:
         return httpx.Response(200, json=index_payload("x", "Initializing"), request=request_of(send)), 0.2
 
-    program = programs.wait_for_index_ready(options(clock), "x", 3.0, None)
+    program = programs.wait_for(options(clock), "describe_index", "ready", "x", 3.0, None)
     steps, result = drive(program, clock, answer)
     # Describe at once, then every second; each describe's budget is what the wait has left.
     sends = [s for s in steps if s[0] == "send"]

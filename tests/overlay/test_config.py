@@ -240,9 +240,9 @@ def test_public_surface_is_the_same_sync_and_async() -> None:
         import inspect
 
         return {
-            name: list(inspect.signature(member).parameters)
-            for name, member in vars(cls).items()
-            if not name.startswith("_") and callable(member)
+            name: list(inspect.signature(getattr(cls, name)).parameters)
+            for name in dir(cls)
+            if not name.startswith("_") and callable(getattr(cls, name))
         }
 
     assert surface(pc.Client) == surface(pc.AsyncClient)

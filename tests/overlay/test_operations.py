@@ -50,7 +50,7 @@ def test_list_indexes(api: Api, recorder: Recorder) -> None:
 def test_create_serverless_index(api: Api, recorder: Recorder) -> None:
     recorder.script(json_reply(201, index_payload("movies", "Initializing")))
     result = api.create_index(
-        "movies", 8, serverless_spec("aws", "us-east-1"), "dotproduct", deletion_protection="enabled"
+        "movies", 8, serverless_spec("aws", "us-east-1"), metric="dotproduct", deletion_protection="enabled"
     )
     assert_request(
         recorder,

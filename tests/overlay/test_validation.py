@@ -66,8 +66,8 @@ def test_invalid_names_never_reach_the_network(
 def test_valid_names_pass(name: str) -> None:
     from pinecone_control import _operations as ops
 
-    assert ops.describe_index(name).resource == name
-    assert ops.create_collection(name, "src").resource == name
+    assert ops.build_call("describe_index", {"path:index_name": name}).resource == name
+    assert ops.build_call("create_collection", {"name": name, "source": "src"}).resource == name
 
 
 BAD_CREATES: list[dict[str, Any]] = [
@@ -128,7 +128,6 @@ def test_spec_helpers_check_their_arguments(build: Callable[[], object]) -> None
         {"replicas": -2},
         {"replicas": "2"},
         {"replicas": 2**31},
-        {"pod_type": ""},
         {"deletion_protection": "on"},
     ],
     ids=repr,
@@ -141,7 +140,9 @@ def test_invalid_configure_arguments(api: Api, recorder: Recorder, kwargs: dict[
 
 @pytest.mark.parametrize(
     ("model", "inputs"),
-    [("", ["x"]), ("m", []), ("m", "a string"), ("m", [1]), ("m", [{"txt": "x"}]), ("m", None)],
+    # The spec's rules only: a string model, a list of inputs whose items are objects (or strings, the
+    # shorthand); an empty model or list is the server's call.
+    [(5, ["x"]), ("m", "a string"), ("m", [1]), ("m", [{"text": 5}]), ("m", None), (None, ["x"])],
     ids=repr,
 )
 def test_invalid_embed_arguments(api: Api, recorder: Recorder, model: Any, inputs: Any) -> None:

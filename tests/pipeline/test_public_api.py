@@ -45,6 +45,16 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1))
 
 
+def _versions() -> tuple[str, str, str]:
+    """The package's version now, its next patch, and its next breaking bump (minor at 0.x)."""
+    text = (publicapi.OVERLAY_DIR / "pinecone_control" / "_version.py").read_text()
+    match = re.search(r'__version__ = "(\d+)\.(\d+)\.(\d+)"', text)
+    assert match, text
+    major, minor, patch = map(int, match.groups())
+    breaking = f"{major}.{minor + 1}.0" if major == 0 else f"{major + 1}.0.0"
+    return f"{major}.{minor}.{patch}", f"{major}.{minor}.{patch + 1}", breaking
+
+
 def _check(scratch: Path) -> tuple[int, str]:
     result = review("public-api", "--overlay-dir", scratch, "--snapshot", scratch.parent / "api.json")
     return result.returncode, result.stdout + result.stderr
@@ -55,7 +65,7 @@ def test_a_removed_public_name_fails(scratch: Path) -> None:
     code, output = _check(scratch)
     assert code == 1, output
     assert "BREAKING removed: pinecone_control.PollSchedule" in output
-    assert "need version 0.2.0 or later" in output
+    assert f"need version {_versions()[2]} or later" in output
 
 
 def test_an_incompatible_signature_fails(scratch: Path) -> None:
@@ -80,12 +90,13 @@ def test_additions_pass_without_a_bump(scratch: Path) -> None:
 def test_a_break_passes_with_the_version_bump_the_policy_asks_for(scratch: Path) -> None:
     _edit(scratch / "pinecone_control" / "__init__.py", '    "PollSchedule",\n', "")
     version = scratch / "pinecone_control" / "_version.py"
-    _edit(version, '__version__ = "0.1.0"', '__version__ = "0.1.1"')
+    now, patch, breaking = _versions()
+    _edit(version, f'__version__ = "{now}"', f'__version__ = "{patch}"')
     assert _check(scratch)[0] == 1, "a patch release may not break"
-    _edit(version, '__version__ = "0.1.1"', '__version__ = "0.2.0"')
+    _edit(version, f'__version__ = "{patch}"', f'__version__ = "{breaking}"')
     code, output = _check(scratch)
     assert code == 0, output
-    assert "allowed by the version bump 0.1.0 -> 0.2.0" in output
+    assert f"allowed by the version bump {now} -> {breaking}" in output
 
 
 @pytest.mark.parametrize(

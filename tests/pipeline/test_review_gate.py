@@ -143,7 +143,8 @@ def test_github_annotations_follow_the_documented_syntax(breaking: Run) -> None:
         assert match, line
         for prop in (match["props"] or "").split(","):
             assert _PROPERTY.match(prop), prop
-    assert any(line.startswith("::error file=overlay/pinecone_control/_client.py,line=") for line in errors)
+    # The overlay's type errors are annotated where they are (which file depends on what the bump removes).
+    assert any(line.startswith("::error file=overlay/pinecone_control/") and ",line=" in line for line in errors)
     assert any("POST /embed: embed removed" in line for line in errors)
 
 

@@ -254,7 +254,7 @@ def test_hostile_create_index_arguments(
                 name,
                 dimension,
                 {"serverless": {"cloud": cloud, "region": region}},
-                metric,
+                metric=metric,
                 deletion_protection=protection,
             )
         except pc.ClientValidationError:

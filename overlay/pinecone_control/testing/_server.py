@@ -13,6 +13,7 @@ import io
 import re
 import socket
 import struct
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -214,6 +215,12 @@ class _Server(ThreadingHTTPServer):
         self.idle_timeout = idle_timeout
         self.stopping = threading.Event()  # ends long answers (dribbling) when the server stops
         super().__init__(address, _Handler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A peer that hangs up mid-answer (a client's deadline, a size limit) is normal here.
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)
 
 
 class HttpServer:

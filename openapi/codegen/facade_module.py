@@ -1,0 +1,335 @@
+"""Render every operation as a typed public method: the generated module `_facade.py`.
+
+`SyncOperations` and `AsyncOperations` hold one method per operation of the spec. Each method's
+signature and docstring come from the spec; its body hands the arguments, by field path, to
+`self._invoke(...)`, which the overlay's clients implement once for all operations (requests,
+checks, retries, errors, waits). A spec bump therefore adds methods without a hand-written line.
+
+The rules, each from what the spec says (documented in the README, tested in tests/spec_driven):
+
+- Parameters: path parameters first (positional), then required body properties (positional),
+  then optional query parameters and body properties (keyword-only, `None` = not sent).
+- A single path parameter named `<resource>_name` is called `name` (the official SDK's shape),
+  unless a body property is called `name` too.
+- Nested plain objects are flattened into their leaves (`configure_index(name, replicas=2)` for
+  `spec.pod.replicas`), unless a leaf name would collide, the object is a `oneOf` (kept whole, as
+  the union model, a branch model or a mapping) or a map (kept as a mapping).
+- Enum parameters take the generated enum or its string; model parameters the model or a mapping;
+  a list of objects that hold one string property also takes plain strings.
+- Waits: an operation that answers 201/202 gets `wait_timeout`/`on_progress` when the spec has a
+  GET to describe what it changed (same path for PATCH/DELETE; for a create, the GET that returns
+  the same model, keyed by a response or body field) — see `WAIT_TARGETS`.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from dataclasses import dataclass, field
+
+from .operation_metadata import FieldMeta, OperationMeta
+
+_CLASS = re.compile(r"\b[A-Z][A-Za-z0-9_]*\b")
+_BUILTIN_TYPES = {"Any", "Mapping", "Sequence", "Callable", "None"}
+
+
+@dataclass
+class Param:
+    name: str
+    source: str  # "path:<name>", "query:<name>" or a body field path
+    annotation: str
+    required: bool
+    description: str
+
+
+@dataclass
+class WaitTarget:
+    describe: str
+    goal: str  # "ready", "configured" or "deleted"
+    keys: list[tuple[str, str]] = field(default_factory=list)  # describe parameter -> "path:x"/"body:x"/"response:x"
+
+
+def _is_class(python_type: str) -> bool:
+    return bool(python_type) and python_type[0].isupper() and python_type not in _BUILTIN_TYPES
+
+
+def _children(fields: list[FieldMeta], path: str) -> list[FieldMeta]:
+    prefix = path + "."
+    return [f for f in fields if f.path.startswith(prefix) and "." not in f.path[len(prefix) :] and f.python_name]
+
+
+def _is_map(fields: list[FieldMeta], path: str) -> bool:
+    return any(f.path == f"{path}.*" for f in fields)
+
+
+def _flattenable(fields: list[FieldMeta], f: FieldMeta) -> bool:
+    c = f.constraints
+    return (
+        c.get("type") == "object"
+        and not c.get("one_of_required")
+        and not _is_map(fields, f.path)
+        and bool(_children(fields, f.path))
+    )
+
+
+def _annotation(fields: list[FieldMeta], f: FieldMeta) -> str:
+    t, c = f.python_type, f.constraints
+    if c.get("enum") is not None and _is_class(t):
+        return f"{t} | str"
+    if t.startswith("list[") and t.endswith("]"):
+        inner = t[5:-1]
+        if _is_class(inner):
+            items = _children(fields, f"{f.path}[]")
+            shorthand = " | str" if len(items) == 1 and items[0].python_type == "str" else ""
+            return f"Sequence[{inner} | Mapping[str, Any]{shorthand}]"
+        return f"Sequence[{inner}]"
+    if _is_class(t):
+        branches = ""
+        for group in c.get("one_of_required") or ():
+            if len(group) == 1:
+                child = next((x for x in fields if x.path == f"{f.path}.{group[0]}"), None)
+                if child is not None and _is_class(child.python_type):
+                    branches += f" | {child.python_type}"
+        return f"{t}{branches} | Mapping[str, Any]"
+    return t
+
+
+def _body_params(op: OperationMeta, taken: set[str]) -> list[Param]:
+    fields = op.body_fields
+    top = [f for f in fields if "." not in f.path and "[" not in f.path]
+
+    def leaves(f: FieldMeta, required: bool) -> list[tuple[FieldMeta, bool]]:
+        if not _flattenable(fields, f):
+            return [(f, required)]
+        out: list[tuple[FieldMeta, bool]] = []
+        for child in _children(fields, f.path):
+            out += leaves(child, required and child.required)
+        return out
+
+    chosen: list[tuple[FieldMeta, bool]] = []
+    for f in top:
+        flat = leaves(f, f.required)
+        names = [leaf.python_name for leaf, _ in flat]
+        others = taken | {x.python_name for x in top if x is not f} | {leaf.python_name for leaf, _ in chosen}
+        if len(flat) > 1 and (len(set(names)) != len(names) or set(names) & others):
+            flat = [(f, f.required)]  # a leaf name would collide: keep the object whole
+        chosen += flat
+    return [
+        Param(leaf.python_name, leaf.path, _annotation(fields, leaf), required, leaf.description)
+        for leaf, required in chosen
+    ]
+
+
+def params_of(op: OperationMeta) -> list[Param]:
+    body_names = {f.python_name for f in op.body_fields if "." not in f.path}
+    path_params = [p for p in op.parameters if p.location == "path"]
+    out: list[Param] = []
+    for p in path_params:
+        name = p.python_name
+        if len(path_params) == 1 and name.endswith("_name") and "name" not in body_names:
+            name = "name"
+        out.append(Param(name, f"path:{p.name}", p.python_type, True, p.description))
+    taken = {p.name for p in out}
+    query = [
+        Param(p.python_name, f"{p.location}:{p.name}", p.python_type, p.required, p.description)
+        for p in op.parameters
+        if p.location != "path"
+    ]
+    body = _body_params(op, taken | {q.name for q in query})
+    params = out + [q for q in query if q.required] + [b for b in body if b.required]
+    params += [q for q in query if not q.required] + [b for b in body if not b.required]
+    for param in params:
+        if keyword.iskeyword(param.name):
+            param.name += "_"
+    return params
+
+
+def _success_model(op: OperationMeta) -> str | None:
+    return next((r.model for r in op.responses if 200 <= r.status < 300 and r.model), None)
+
+
+def wait_target(op: OperationMeta, ops: list[OperationMeta]) -> WaitTarget | None:
+    """How to describe what a 201/202 operation changed, when the spec says (see the module doc)."""
+    if not {201, 202} & set(op.success):
+        return None
+    gets = [o for o in ops if o.method == "GET" and o is not op]
+    if op.method in {"PATCH", "DELETE"}:
+        same = next((o for o in gets if o.path == op.path), None)
+        if same is None:
+            return None
+        same_keys = [(p.name, f"path:{p.name}") for p in same.parameters if p.location == "path"]
+        return WaitTarget(same.python_name, "configured" if op.method == "PATCH" else "deleted", same_keys)
+    model = _success_model(op)
+    if op.method != "POST" or model is None:
+        return None
+    body = {f.name for f in op.body_fields if "." not in f.path}
+    own = {p.name for p in op.parameters if p.location == "path"}
+    for get in gets:
+        if _success_model(get) != model:
+            continue
+        keys: list[tuple[str, str]] = []
+        for p in (p for p in get.parameters if p.location == "path"):
+            if p.name in own:
+                keys.append((p.name, f"path:{p.name}"))
+                continue
+            match = next((b for b in sorted(body) if p.name == b or p.name.endswith("_" + b)), None)
+            keys.append((p.name, f"body:{match}" if match else f"response:{p.name}"))
+        if keys and all(p.location != "query" or not p.required for p in get.parameters):
+            return WaitTarget(get.python_name, "ready", keys)
+    return None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def docstring(op: OperationMeta, params: list[Param], wait: WaitTarget | None) -> str:
+    lines = [_one_line(op.summary or op.python_name)]
+    if op.description and _one_line(op.description) != lines[0]:
+        lines += ["", "\n".join(line.rstrip() for line in op.description.strip().splitlines())]
+    lines += ["", "Args:"]
+    for p in params:
+        where = "" if p.source.startswith(("path:", "query:")) or p.source == p.name else f" (`{p.source}`)"
+        lines.append(f"    {p.name}: {_one_line(p.description) or '(no description in the spec)'}{where}")
+    if wait is not None:
+        goal = {"ready": "is ready", "configured": "shows the change", "deleted": "is gone"}[wait.goal]
+        lines.append(
+            f"    wait_timeout: seconds to wait until what this call changed {goal} (polling `{wait.describe}`):"
+            " 0 returns at once, None waits without a deadline."
+        )
+        lines.append("    on_progress: called with each poll's progress while waiting.")
+    lines.append("    timeout: this call's per-attempt timeout (seconds or an httpx.Timeout).")
+    lines.append("    max_retries: this call's retry budget.")
+    lines.append("    total_timeout: this call's total time budget, retries and waits between them included.")
+    success = [r for r in op.responses if 200 <= r.status < 300]
+    lines += ["", "Returns:"]
+    lines += [f"    {r.model or 'None'}: ({r.status}) {_one_line(r.description)}".rstrip() for r in success] or [
+        "    None"
+    ]
+    errors = [r for r in op.responses if not 200 <= r.status < 300]
+    lines += ["", "Raises:", "    ClientValidationError: an argument breaks a rule the spec states; nothing was sent."]
+    lines += [f"    APIStatusError (HTTP {r.status}): {_one_line(r.description)}".rstrip() for r in errors]
+    return "\n".join(lines).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+
+
+def _method(op: OperationMeta, ops: list[OperationMeta], asynchronous: bool) -> str:
+    params = params_of(op)
+    wait = wait_target(op, ops)
+    model = _success_model(op)
+    returns = model if model is not None else "None"
+    sig = ["self"]
+    keyword_only = False
+    for p in params:
+        if not p.required and not keyword_only:
+            sig.append("*")
+            keyword_only = True
+        sig.append(f"{p.name}: {p.annotation}" if p.required else f"{p.name}: {p.annotation} | None = None")
+    if not keyword_only:
+        sig.append("*")
+    if wait is not None:
+        sig += ["wait_timeout: float | None = 0", "on_progress: Callable[[Any], object] | None = None"]
+    sig += [
+        "timeout: float | httpx.Timeout | None | Unset = UNSET",
+        "max_retries: int | Unset = UNSET",
+        "total_timeout: float | None | Unset = UNSET",
+    ]
+    arguments = ", ".join(f"{p.source!r}: {p.name}" for p in params)
+    waits = "wait_timeout, on_progress" if wait is not None else "0, None"
+    call = (
+        f"self._invoke({op.python_name!r}, {{{arguments}}}, CallOptions(timeout, max_retries, total_timeout, {waits}))"
+    )
+    head = "async def" if asynchronous else "def"
+    result = f"await {call}" if asynchronous else call
+    doc = docstring(op, params, wait)
+    body = f"return cast({returns!r}, {result})" if model is not None else f"{result}\n        return None"
+    return (
+        f'    {head} {op.python_name}({", ".join(sig)}) -> {returns}:\n        """{doc}\n        """\n        {body}\n'
+    )
+
+
+HEADER = '''\
+"""Every operation of the spec as a typed method. Written by openapi/codegen/generate.py; do not edit.
+
+`SyncOperations` / `AsyncOperations` are extended by the clients of the `pinecone_control` package,
+which implement `_invoke` once for every operation. Arguments reach `_invoke` keyed by where they go:
+`path:<name>`, `query:<name>`, or a request-body field path (`spec.pod.replicas`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
+
+import httpx
+
+from .types import UNSET, Unset
+
+'''
+
+
+def render(ops: list[OperationMeta]) -> str:
+    used: set[str] = set()
+    sync_methods, async_methods, targets = [], [], []
+    for op in ops:
+        sync_methods.append(_method(op, ops, asynchronous=False))
+        async_methods.append(_method(op, ops, asynchronous=True))
+        for p in params_of(op):
+            used |= set(_CLASS.findall(p.annotation))
+        model = _success_model(op)
+        if model:
+            used.add(model)
+        wait = wait_target(op, ops)
+        if wait is not None:
+            targets.append(
+                f"    {op.python_name!r}: WaitTarget({wait.describe!r}, {wait.goal!r}, {tuple(wait.keys)!r}),\n"
+            )
+    models = sorted(used - _BUILTIN_TYPES)
+    imports = "".join(f"    from .models import {name}\n" for name in models)
+    type_checking = f"if TYPE_CHECKING:\n{imports}\n\n" if imports else ""
+    return (
+        HEADER
+        + type_checking
+        + '''class CallOptions(NamedTuple):
+    """Per-call options every method takes; UNSET keeps the client's setting."""
+
+    timeout: float | httpx.Timeout | None | Unset
+    max_retries: int | Unset
+    total_timeout: float | None | Unset
+    wait_timeout: float | None
+    on_progress: Callable[[Any], object] | None
+
+
+class WaitTarget(NamedTuple):
+    """How to see what an operation changed: the describing operation, the goal, and where each of
+    its path parameters comes from (`path:x` this call's, `body:x` its body's, `response:x` the answer's)."""
+
+    describe: str
+    goal: str
+    keys: tuple[tuple[str, str], ...]
+
+
+WAIT_TARGETS: dict[str, WaitTarget] = {
+'''
+        + "".join(targets)
+        + '''}
+
+
+class SyncOperations:
+    """Every operation as a method; `_invoke` (the client's) performs it."""
+
+    def _invoke(self, operation: str, arguments: dict[str, Any], options: CallOptions) -> Any:
+        raise NotImplementedError
+
+'''
+        + "\n".join(sync_methods)
+        + '''
+
+class AsyncOperations:
+    """Every operation as a coroutine method; `_invoke` (the client's) performs it."""
+
+    async def _invoke(self, operation: str, arguments: dict[str, Any], options: CallOptions) -> Any:
+        raise NotImplementedError
+
+'''
+        + "\n".join(async_methods)
+    )
