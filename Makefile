@@ -70,7 +70,8 @@ check-generated: spec
 # gating), 1 (unaccepted breaking change) or 2 (could not diff); make reports any failure as 2, so
 # CI gates call `openapi/review diff ...` directly (README: "Reviewing API changes in CI").
 diff: $(STAMP)
-	@openapi/review diff --base-url '$(SPEC_BASE_URL)' $(if $(TO),--to '$(TO)') $(if $(FROM),--from '$(FROM)') \
+	@$(if $(TO)$(TO_SPEC),,echo "make diff: say which version to compare with: make diff TO=2024-10 (or TO_SPEC=new.yaml)" >&2; exit 2;) \
+	openapi/review diff --base-url '$(SPEC_BASE_URL)' $(if $(TO),--to '$(TO)') $(if $(FROM),--from '$(FROM)') \
 		$(if $(FROM_SPEC),--from-spec '$(abspath $(FROM_SPEC))') $(if $(TO_SPEC),--to-spec '$(abspath $(TO_SPEC))') \
 		$(if $(FORMAT),--format '$(FORMAT)') --out-dir '$(CURDIR)/build/diff'; code=$$?; \
 	[ $$code = 0 ] || echo "review: exit $$code ($$( [ $$code = 1 ] && echo 'unaccepted breaking change' || echo 'could not diff'))" >&2; \

@@ -16,6 +16,7 @@ from ._config import (
     NOT_GIVEN,
     ClientOptions,
     _Unset,
+    redact_headers,
     resolve_options,
 )
 from ._errors import ClientClosedError, ClientValidationError
@@ -200,7 +201,24 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         return clone
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(host={_secrets.redact_url(self._options.host)!r}, api_key=<redacted>)"
+        # Every option that `with_options` or the constructor can change; never the key.
+        o = self._options
+        parts = [
+            f"host={_secrets.redact_url(o.host)!r}",
+            "api_key=<redacted>",
+            f"timeout={o.timeout!r}",
+            f"total_timeout={o.total_timeout!r}",
+            f"max_retries={o.retry.max_retries!r}",
+        ]
+        if o.max_response_bytes != DEFAULT_MAX_RESPONSE_BYTES:
+            parts.append(f"max_response_bytes={o.max_response_bytes!r}")
+        if o.source_tag:
+            parts.append(f"source_tag={o.source_tag!r}")
+        if o.extra_headers:
+            parts.append(f"extra_headers={redact_headers(o.extra_headers)!r}")
+        if self._closed:
+            parts.append("closed")
+        return f"{type(self).__name__}({', '.join(parts)})"
 
 
 __all__ = ["NOT_GIVEN", "BaseClient", "TimeoutArg"]
