@@ -64,14 +64,15 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
     def _make_http(
         self,
         transport: httpx.AsyncBaseTransport | None,
-        verify: bool | str | ssl.SSLContext,
+        context: ssl.SSLContext | None,
         proxy: httpx.Proxy | None,
         loopback_only: bool,
         kwargs: dict[str, Any],
     ) -> httpx.AsyncClient:
         if transport is not None:
             return httpx.AsyncClient(transport=_BorrowedAsyncTransport(transport), **kwargs)
-        own = make_async_transport(verify=verify, limits=DEFAULT_LIMITS, proxy=proxy, loopback_only=loopback_only)
+        assert context is not None  # built by BaseClient whenever no transport is given
+        own = make_async_transport(context=context, limits=DEFAULT_LIMITS, proxy=proxy, loopback_only=loopback_only)
         return httpx.AsyncClient(transport=own, **kwargs)
 
     # -- plumbing -------------------------------------------------------------------------------

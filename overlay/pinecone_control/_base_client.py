@@ -21,7 +21,7 @@ from ._config import (
 )
 from ._errors import ClientClosedError, ClientValidationError
 from ._logging import setup_from_env
-from ._network import env_proxy
+from ._network import CertArg, check_proxy, env_proxy, ssl_context
 from ._polling import PollSchedule
 
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
@@ -72,6 +72,20 @@ def _check_concurrency(value: object) -> int:
     return value
 
 
+def _choose_proxy(url: httpx.URL, proxy: object, allow_insecure_http: bool) -> httpx.Proxy | None:
+    """`proxy=` if given, else the environment's (https hosts only). Plain http to loopback is never
+    proxied: a proxy would carry the key in clear off this machine, so asking for one is an error."""
+    if proxy is None:
+        return env_proxy(url)
+    chosen = check_proxy(proxy, "proxy=")
+    if url.scheme == "http" and not allow_insecure_http:
+        raise ClientValidationError(
+            "proxy= with a plain http host would send the API key in clear to the proxy: use an https host "
+            "(or allow_insecure_http=True if that is really intended)"
+        )
+    return chosen
+
+
 class BaseClient(Generic[HttpT, TransportT, ClockT]):
     """Construction and options shared by `Client` and `AsyncClient`.
 
@@ -80,8 +94,11 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
     attempt by the largest of them); `total_timeout` the whole call, retries included. Every method
     also takes `timeout=`, `max_retries=` and `total_timeout=` for that call. `http_client=` uses your
     own httpx client (never closed by this one); `transport=` a custom httpx transport (tests, never
-    closed either). TLS verification is on unless `verify` says otherwise; plain `http://` goes only
-    to loopback addresses, never through a proxy, unless `allow_insecure_http=True`. At most
+    closed either). TLS verification is on unless `verify=False`; `verify` also takes a CA bundle
+    path (file or directory) or an `ssl.SSLContext`, and `cert` a client certificate (a PEM path, or
+    `(certfile, keyfile[, password])`). `proxy` (a URL or an `httpx.Proxy`) overrides
+    `HTTPS_PROXY`/`ALL_PROXY`; proxies apply to https hosts only. Plain `http://` goes only to
+    loopback addresses, never through a proxy, unless `allow_insecure_http=True`. At most
     `max_concurrency` requests are in flight at once; more calls queue. `clock` supplies time (tests,
     virtual time).
     """
@@ -105,6 +122,8 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         http_client: HttpT | None = None,
         transport: TransportT | None = None,
         verify: bool | str | ssl.SSLContext = True,
+        cert: CertArg | None = None,
+        proxy: str | httpx.Proxy | None = None,
         allow_insecure_http: bool = False,
         poll: PollSchedule | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
@@ -131,8 +150,11 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         _check_verify(verify)
         url = httpx.URL(self._options.host)
         if http_client is not None:
-            if transport is not None or verify is not True:
-                raise ClientValidationError("pass either http_client or transport/verify, not both")
+            if transport is not None or verify is not True or proxy is not None or cert is not None:
+                raise ClientValidationError(
+                    "pass either http_client or transport/verify/proxy/cert, not both: "
+                    "an http_client brings its own TLS and proxy settings"
+                )
             if url.scheme == "http" and not allow_insecure_http:
                 # Its proxies and transports are its own: we cannot promise plain http stays on loopback.
                 raise ClientValidationError(
@@ -140,19 +162,28 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
                     "cannot check where your http_client sends the API key"
                 )
             self._http, self._owns_http = http_client, False
-        else:
-            proxy = env_proxy(url)
-            if proxy is not None and proxy.url.password:
-                _secrets.register(proxy.url.password)
-            loopback_only = url.scheme == "http" and not allow_insecure_http
-            kwargs: dict[str, Any] = {
-                "timeout": self._options.timeout,
-                "follow_redirects": False,
-                # Proxies come from env_proxy above (https only); httpx's own environment lookup would
-                # also send plain-http requests through a proxy.
-                "trust_env": False,
-            }
-            self._http, self._owns_http = self._make_http(transport, verify, proxy, loopback_only, kwargs), True
+            return
+        kwargs: dict[str, Any] = {
+            "timeout": self._options.timeout,
+            "follow_redirects": False,
+            # Proxies come from _choose_proxy (https only); httpx's own environment lookup would
+            # also send plain-http requests through a proxy.
+            "trust_env": False,
+        }
+        if transport is not None:
+            if proxy is not None or cert is not None:
+                raise ClientValidationError(
+                    "proxy= and cert= configure the client's own transport; with transport= set them on yours"
+                )
+            self._http, self._owns_http = self._make_http(transport, None, None, False, kwargs), True
+            return
+        chosen = _choose_proxy(url, proxy, allow_insecure_http)
+        if chosen is not None and chosen.auth is not None:
+            # httpx.Proxy moves `user:pass@` out of the URL into `auth`.
+            _secrets.register(chosen.auth[1])
+        context = ssl_context(verify, cert)
+        loopback_only = url.scheme == "http" and not allow_insecure_http
+        self._http, self._owns_http = self._make_http(None, context, chosen, loopback_only, kwargs), True
 
     def _default_clock(self) -> ClockT:
         raise NotImplementedError
@@ -163,7 +194,7 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
     def _make_http(
         self,
         transport: TransportT | None,
-        verify: bool | str | ssl.SSLContext,
+        context: ssl.SSLContext | None,
         proxy: httpx.Proxy | None,
         loopback_only: bool,
         kwargs: dict[str, Any],

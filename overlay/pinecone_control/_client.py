@@ -65,14 +65,15 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock]):
     def _make_http(
         self,
         transport: httpx.BaseTransport | None,
-        verify: bool | str | ssl.SSLContext,
+        context: ssl.SSLContext | None,
         proxy: httpx.Proxy | None,
         loopback_only: bool,
         kwargs: dict[str, Any],
     ) -> httpx.Client:
         if transport is not None:
             return httpx.Client(transport=_BorrowedTransport(transport), **kwargs)
-        own = make_transport(verify=verify, limits=DEFAULT_LIMITS, proxy=proxy, loopback_only=loopback_only)
+        assert context is not None  # built by BaseClient whenever no transport is given
+        own = make_transport(context=context, limits=DEFAULT_LIMITS, proxy=proxy, loopback_only=loopback_only)
         return httpx.Client(transport=own, **kwargs)
 
     # -- plumbing -------------------------------------------------------------------------------
