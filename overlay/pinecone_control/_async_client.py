@@ -6,7 +6,7 @@ import asyncio
 import ssl
 from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Never, Self, TypeVar
 
 import httpx
 
@@ -16,6 +16,7 @@ from ._base_client import (
     BaseClient,
     TimeoutArg,
     _BorrowedAsyncTransport,
+    reject_wait_timeout_misnamed,
 )
 from ._clock import AsyncClock, AsyncSystemClock
 from ._config import _Unset
@@ -220,13 +221,27 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
         )
 
     async def wait_for_index_ready(
-        self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
+        self,
+        name: str,
+        *,
+        wait_timeout: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        timeout: Never = NOT_GIVEN,
     ) -> IndexModel:
+        """Wait until the index is Ready; `wait_timeout` seconds at most (None, the default: no deadline)."""
+        reject_wait_timeout_misnamed("wait_for_index_ready", timeout)
         return await self._run(run.wait_for_index_ready(self._options, name, wait_timeout, on_progress))
 
     async def wait_for_index_deleted(
-        self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
+        self,
+        name: str,
+        *,
+        wait_timeout: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        timeout: Never = NOT_GIVEN,
     ) -> None:
+        """Wait until describe answers 404 for the index; `wait_timeout` seconds at most (None: no deadline)."""
+        reject_wait_timeout_misnamed("wait_for_index_deleted", timeout)
         await self._run(run.wait_for_index_deleted(self._options, name, wait_timeout, on_progress))
 
     # -- collections ----------------------------------------------------------------------------
@@ -268,13 +283,27 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
         await self._run(run.delete_collection(options, name, wait_timeout, on_progress))
 
     async def wait_for_collection_ready(
-        self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
+        self,
+        name: str,
+        *,
+        wait_timeout: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        timeout: Never = NOT_GIVEN,
     ) -> CollectionModel:
+        """Wait until the collection is Ready; `wait_timeout` seconds at most (None, the default: no deadline)."""
+        reject_wait_timeout_misnamed("wait_for_collection_ready", timeout)
         return await self._run(run.wait_for_collection_ready(self._options, name, wait_timeout, on_progress))
 
     async def wait_for_collection_deleted(
-        self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
+        self,
+        name: str,
+        *,
+        wait_timeout: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        timeout: Never = NOT_GIVEN,
     ) -> None:
+        """Wait until the collection is gone (404); `wait_timeout` seconds at most (None: no deadline)."""
+        reject_wait_timeout_misnamed("wait_for_collection_deleted", timeout)
         await self._run(run.wait_for_collection_deleted(self._options, name, wait_timeout, on_progress))
 
     # -- inference ------------------------------------------------------------------------------

@@ -86,6 +86,19 @@ def _choose_proxy(url: httpx.URL, proxy: object, allow_insecure_http: bool) -> h
     return chosen
 
 
+def reject_wait_timeout_misnamed(method: str, timeout: object) -> None:
+    """Waits take `wait_timeout` (the deadline of the whole wait); every other method's `timeout` is
+    the HTTP timeout of one attempt. A `timeout=` on a wait is almost surely meant as its deadline,
+    so it is refused with the right name rather than read as something else (typed `Never`, so
+    mypy flags it too)."""
+    if not isinstance(timeout, _Unset):
+        raise TypeError(
+            f"{method}() takes wait_timeout= (seconds for the whole wait, None for no deadline), not timeout=; "
+            f"e.g. {method}(name, wait_timeout={timeout!r}). The HTTP timeout of each describe it sends is "
+            "the client's: pc.with_options(timeout=...)."
+        )
+
+
 class BaseClient(Generic[HttpT, TransportT, ClockT]):
     """Construction and options shared by `Client` and `AsyncClient`.
 
@@ -252,4 +265,4 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         return f"{type(self).__name__}({', '.join(parts)})"
 
 
-__all__ = ["NOT_GIVEN", "BaseClient", "TimeoutArg"]
+__all__ = ["NOT_GIVEN", "BaseClient", "TimeoutArg", "reject_wait_timeout_misnamed"]

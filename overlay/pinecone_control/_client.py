@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Never, Self, TypeVar
 
 import httpx
 
@@ -17,6 +17,7 @@ from ._base_client import (
     BaseClient,
     TimeoutArg,
     _BorrowedTransport,
+    reject_wait_timeout_misnamed,
 )
 from ._clock import Clock, SystemClock
 from ._config import _Unset
@@ -209,13 +210,27 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock]):
         )
 
     def wait_for_index_ready(
-        self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
+        self,
+        name: str,
+        *,
+        wait_timeout: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        timeout: Never = NOT_GIVEN,
     ) -> IndexModel:
+        """Wait until the index is Ready; `wait_timeout` seconds at most (None, the default: no deadline)."""
+        reject_wait_timeout_misnamed("wait_for_index_ready", timeout)
         return self._run(run.wait_for_index_ready(self._options, name, wait_timeout, on_progress))
 
     def wait_for_index_deleted(
-        self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
+        self,
+        name: str,
+        *,
+        wait_timeout: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        timeout: Never = NOT_GIVEN,
     ) -> None:
+        """Wait until describe answers 404 for the index; `wait_timeout` seconds at most (None: no deadline)."""
+        reject_wait_timeout_misnamed("wait_for_index_deleted", timeout)
         self._run(run.wait_for_index_deleted(self._options, name, wait_timeout, on_progress))
 
     # -- collections ----------------------------------------------------------------------------
@@ -257,13 +272,27 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock]):
         self._run(run.delete_collection(options, name, wait_timeout, on_progress))
 
     def wait_for_collection_ready(
-        self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
+        self,
+        name: str,
+        *,
+        wait_timeout: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        timeout: Never = NOT_GIVEN,
     ) -> CollectionModel:
+        """Wait until the collection is Ready; `wait_timeout` seconds at most (None, the default: no deadline)."""
+        reject_wait_timeout_misnamed("wait_for_collection_ready", timeout)
         return self._run(run.wait_for_collection_ready(self._options, name, wait_timeout, on_progress))
 
     def wait_for_collection_deleted(
-        self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
+        self,
+        name: str,
+        *,
+        wait_timeout: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        timeout: Never = NOT_GIVEN,
     ) -> None:
+        """Wait until the collection is gone (404); `wait_timeout` seconds at most (None: no deadline)."""
+        reject_wait_timeout_misnamed("wait_for_collection_deleted", timeout)
         self._run(run.wait_for_collection_deleted(self._options, name, wait_timeout, on_progress))
 
     # -- inference ------------------------------------------------------------------------------
