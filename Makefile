@@ -12,7 +12,7 @@ VENV          := .venv
 PY            := $(VENV)/bin/python
 CODEGEN       := cd openapi && ../$(PY) -m codegen
 
-.PHONY: help setup pull spec specs diff watch api-check api-snapshot readme-sample bench generate check-generated lint test quickstart lock
+.PHONY: help setup pull spec specs diff watch api-check api-snapshot readme-sample bench generate check-generated lint test quickstart lock docs
 
 help:
 	@echo "make setup            create .venv and install the project with its pinned dev tools"
@@ -27,6 +27,7 @@ help:
 	@echo "make bench            benchmark against raw httpx and the official SDK (writes bench/results.md)"
 	@echo "make quickstart       run examples/quickstart.py against the bundled emulator"
 	@echo "make test             lint, type-check and run the test suite (contract tests included)"
+	@echo "make docs             build the reference docs strictly into build/site (any warning fails)"
 
 # Installed once, again whenever the declared or locked dependencies change.
 STAMP := $(VENV)/.installed
@@ -101,6 +102,12 @@ api-snapshot: $(STAMP)
 # Benchmark against raw httpx and pinecone-client 5.0.1 (own venvs under .bench/); a few minutes.
 bench: $(STAMP)
 	cd openapi && ../$(PY) ../bench/run.py
+
+# Reference docs from the docstrings (mkdocs-material + mkdocstrings); --strict: any warning fails.
+# tests/adoption/test_docs.py runs this target, so `make test` proves the build.
+DOCS_SITE ?= build/site
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --quiet --site-dir '$(abspath $(DOCS_SITE))'
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check overlay tests openapi/codegen examples bench

@@ -157,6 +157,7 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
     async def list_indexes(
         self, *, timeout: TimeoutArg = NOT_GIVEN, max_retries: int | _Unset = NOT_GIVEN
     ) -> IndexList:
+        """Every index in the project (`.names()`, `len()`, iteration)."""
         return await self._run(run.list_indexes(self._call_options(timeout, max_retries)))
 
     async def create_index(
@@ -181,6 +182,7 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
     async def describe_index(
         self, name: str, *, timeout: TimeoutArg = NOT_GIVEN, max_retries: int | _Unset = NOT_GIVEN
     ) -> IndexModel:
+        """One index by name; `NotFoundError` if there is none."""
         return await self._run(run.describe_index(self._call_options(timeout, max_retries), name))
 
     async def has_index(
@@ -249,6 +251,7 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
     async def list_collections(
         self, *, timeout: TimeoutArg = NOT_GIVEN, max_retries: int | _Unset = NOT_GIVEN
     ) -> CollectionList:
+        """Every collection in the project (`.names()`, `len()`, iteration)."""
         return await self._run(run.list_collections(self._call_options(timeout, max_retries)))
 
     async def create_collection(
@@ -268,6 +271,7 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
     async def describe_collection(
         self, name: str, *, timeout: TimeoutArg = NOT_GIVEN, max_retries: int | _Unset = NOT_GIVEN
     ) -> CollectionModel:
+        """One collection by name; `NotFoundError` if there is none."""
         return await self._run(run.describe_collection(self._call_options(timeout, max_retries), name))
 
     async def delete_collection(
@@ -279,6 +283,7 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
         timeout: TimeoutArg = NOT_GIVEN,
         max_retries: int | _Unset = NOT_GIVEN,
     ) -> None:
+        """Delete a collection; with `wait_timeout`, wait until describe answers 404."""
         options = self._call_options(timeout, max_retries)
         await self._run(run.delete_collection(options, name, wait_timeout, on_progress))
 

@@ -148,6 +148,7 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock]):
     # -- indexes --------------------------------------------------------------------------------
 
     def list_indexes(self, *, timeout: TimeoutArg = NOT_GIVEN, max_retries: int | _Unset = NOT_GIVEN) -> IndexList:
+        """Every index in the project (`.names()`, `len()`, iteration)."""
         return self._run(run.list_indexes(self._call_options(timeout, max_retries)))
 
     def create_index(
@@ -172,6 +173,7 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock]):
     def describe_index(
         self, name: str, *, timeout: TimeoutArg = NOT_GIVEN, max_retries: int | _Unset = NOT_GIVEN
     ) -> IndexModel:
+        """One index by name; `NotFoundError` if there is none."""
         return self._run(run.describe_index(self._call_options(timeout, max_retries), name))
 
     def has_index(self, name: str, *, timeout: TimeoutArg = NOT_GIVEN, max_retries: int | _Unset = NOT_GIVEN) -> bool:
@@ -238,6 +240,7 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock]):
     def list_collections(
         self, *, timeout: TimeoutArg = NOT_GIVEN, max_retries: int | _Unset = NOT_GIVEN
     ) -> CollectionList:
+        """Every collection in the project (`.names()`, `len()`, iteration)."""
         return self._run(run.list_collections(self._call_options(timeout, max_retries)))
 
     def create_collection(
@@ -257,6 +260,7 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock]):
     def describe_collection(
         self, name: str, *, timeout: TimeoutArg = NOT_GIVEN, max_retries: int | _Unset = NOT_GIVEN
     ) -> CollectionModel:
+        """One collection by name; `NotFoundError` if there is none."""
         return self._run(run.describe_collection(self._call_options(timeout, max_retries), name))
 
     def delete_collection(
@@ -268,6 +272,7 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock]):
         timeout: TimeoutArg = NOT_GIVEN,
         max_retries: int | _Unset = NOT_GIVEN,
     ) -> None:
+        """Delete a collection; with `wait_timeout`, wait until describe answers 404."""
         options = self._call_options(timeout, max_retries)
         self._run(run.delete_collection(options, name, wait_timeout, on_progress))
 
