@@ -159,6 +159,7 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
             now=self._clock.now,
         )
         self._closed = False
+        self._proxy_shown: str | None = None
         self._limiter = self._new_limiter(_check_concurrency(max_concurrency))
         _check_verify(verify)
         url = httpx.URL(self._options.host)
@@ -191,9 +192,10 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
             self._http, self._owns_http = self._make_http(transport, None, None, False, kwargs), True
             return
         chosen = _choose_proxy(url, proxy, allow_insecure_http)
-        if chosen is not None and chosen.auth is not None:
-            # httpx.Proxy moves `user:pass@` out of the URL into `auth`.
-            _secrets.register(chosen.auth[1])
+        if chosen is not None:
+            self._proxy_shown = str(chosen.url)  # httpx.Proxy keeps `user:pass@` out of it, in `auth`
+            if chosen.auth is not None:
+                _secrets.register(chosen.auth[1])
         context = ssl_context(verify, cert)
         loopback_only = url.scheme == "http" and not allow_insecure_http
         self._http, self._owns_http = self._make_http(None, context, chosen, loopback_only, kwargs), True
@@ -254,6 +256,8 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
             f"total_timeout={o.total_timeout!r}",
             f"max_retries={o.retry.max_retries!r}",
         ]
+        if self._proxy_shown is not None:
+            parts.append(f"proxy={self._proxy_shown!r}")
         if o.max_response_bytes != DEFAULT_MAX_RESPONSE_BYTES:
             parts.append(f"max_response_bytes={o.max_response_bytes!r}")
         if o.source_tag:

@@ -212,11 +212,13 @@ def test_proxy_credentials_are_sent_to_the_proxy_and_kept_out_of_texts(
     kind: str, server: TlsServer, ca_file: str
 ) -> None:
     with ConnectProxy() as proxy:
-        url = proxy.url.replace("http://", "http://team:proxy-secret-93aa@")
+        plain = proxy.url
+        url = plain.replace("http://", "http://team:proxy-secret-93aa@")
         api = make(kind, host=server.url, verify=ca_file, proxy=url)
         texts = repr(api.client)
         assert _list(api) == []
     assert b"proxy-authorization: basic " in proxy.requests[0].lower()
+    assert f"proxy='{plain}'" in texts  # the proxy in use is visible, without its credentials
     assert "proxy-secret-93aa" not in texts
     assert pc.ClientValidationError("seen proxy-secret-93aa").args == ("seen <redacted>",)
 
