@@ -291,7 +291,10 @@ def ssl_context(verify: object, cert: object) -> ssl.SSLContext:
         else:
             raise ClientValidationError("verify must be True, False, a CA bundle path or an ssl.SSLContext")
     except (OSError, ssl.SSLError) as exc:
-        raise ClientValidationError(f"verify={verify!r}: cannot load the CA bundle: {exc}") from None
+        source = f"verify={verify!r}"
+        if verify is True:  # the bundle came from the environment (httpx reads these two)
+            source = next((f"${v}" for v in ("SSL_CERT_FILE", "SSL_CERT_DIR") if os.environ.get(v)), source)
+        raise ClientValidationError(f"{source}: cannot load the CA bundle: {exc}") from None
     if cert is not None:
         _load_cert(context, cert)
     return context

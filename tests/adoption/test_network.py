@@ -101,6 +101,15 @@ def test_ssl_cert_file_is_the_default_bundle(
 
 
 @pytest.mark.parametrize("kind", KIND)
+def test_a_broken_ssl_cert_file_is_a_typed_error_naming_it(
+    kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "missing.pem"))
+    with pytest.raises(pc.ClientValidationError, match=r"\$SSL_CERT_FILE: cannot load the CA bundle"):
+        make(kind)
+
+
+@pytest.mark.parametrize("kind", KIND)
 def test_verify_false_skips_verification(kind: str, server: TlsServer) -> None:
     assert _list(make(kind, host=server.url, verify=False)) == []
 
