@@ -104,10 +104,11 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
 
     `api_key` defaults to `PINECONE_API_KEY`, `host` to `PINECONE_CONTROLLER_HOST` or
     https://api.pinecone.io. `timeout` bounds each attempt (httpx's per-phase limits, and the whole
-    attempt by the largest of them); `total_timeout` the whole call, retries included. Every method
-    also takes `timeout=`, `max_retries=` and `total_timeout=` for that call. `http_client=` uses your
-    own httpx client (never closed by this one); `transport=` a custom httpx transport (tests, never
-    closed either). TLS verification is on unless `verify=False`; `verify` also takes a CA bundle
+    attempt by the largest of them); `total_timeout` the whole call, retries included (both also via
+    `with_options`). Every method that sends a request also takes `timeout=` and `max_retries=` for
+    that call; waits take `wait_timeout=` instead (a `timeout=` there is a `TypeError` naming it).
+    `http_client=` uses your own httpx client (never closed by this one); `transport=` a custom
+    httpx transport (tests, never closed either). TLS verification is on unless `verify=False`; `verify` also takes a CA bundle
     path (file or directory) or an `ssl.SSLContext`, and `cert` a client certificate (a PEM path, or
     `(certfile, keyfile[, password])`). `proxy` (a URL or an `httpx.Proxy`) overrides
     `HTTPS_PROXY`/`ALL_PROXY`; proxies apply to https hosts only. Plain `http://` goes only to
