@@ -12,7 +12,7 @@ VENV          := .venv
 PY            := $(VENV)/bin/python
 CODEGEN       := cd openapi && ../$(PY) -m codegen
 
-.PHONY: help setup pull spec specs diff watch api-check api-snapshot readme-sample bench generate check-generated lint test quickstart lock
+.PHONY: help setup pull spec specs diff watch api-check api-snapshot readme-sample bench generate check-generated lint test quickstart lock docs
 
 help:
 	@echo "make setup            create .venv and install the project with its pinned dev tools"
@@ -27,6 +27,7 @@ help:
 	@echo "make bench            benchmark against raw httpx and the official SDK (writes bench/results.md)"
 	@echo "make quickstart       run examples/quickstart.py against the bundled emulator"
 	@echo "make test             lint, type-check and run the test suite (contract tests included)"
+	@echo "make docs             build the reference docs strictly into build/site (any warning fails)"
 
 # Installed once, again whenever the declared or locked dependencies change.
 STAMP := $(VENV)/.installed
@@ -70,7 +71,8 @@ check-generated: spec
 # gating), 1 (unaccepted breaking change) or 2 (could not diff); make reports any failure as 2, so
 # CI gates call `openapi/review diff ...` directly (README: "Reviewing API changes in CI").
 diff: $(STAMP)
-	@openapi/review diff --base-url '$(SPEC_BASE_URL)' $(if $(TO),--to '$(TO)') $(if $(FROM),--from '$(FROM)') \
+	@$(if $(TO)$(TO_SPEC),,echo "make diff: say which version to compare with: make diff TO=2024-10 (or TO_SPEC=new.yaml)" >&2; exit 2;) \
+	openapi/review diff --base-url '$(SPEC_BASE_URL)' $(if $(TO),--to '$(TO)') $(if $(FROM),--from '$(FROM)') \
 		$(if $(FROM_SPEC),--from-spec '$(abspath $(FROM_SPEC))') $(if $(TO_SPEC),--to-spec '$(abspath $(TO_SPEC))') \
 		$(if $(FORMAT),--format '$(FORMAT)') --out-dir '$(CURDIR)/build/diff'; code=$$?; \
 	[ $$code = 0 ] || echo "review: exit $$code ($$( [ $$code = 1 ] && echo 'unaccepted breaking change' || echo 'could not diff'))" >&2; \
@@ -100,6 +102,12 @@ api-snapshot: $(STAMP)
 # Benchmark against raw httpx and pinecone-client 5.0.1 (own venvs under .bench/); a few minutes.
 bench: $(STAMP)
 	cd openapi && ../$(PY) ../bench/run.py
+
+# Reference docs from the docstrings (mkdocs-material + mkdocstrings); --strict: any warning fails.
+# tests/adoption/test_docs.py runs this target, so `make test` proves the build.
+DOCS_SITE ?= build/site
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --quiet --site-dir '$(abspath $(DOCS_SITE))'
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check overlay tests openapi/codegen examples bench

@@ -11,6 +11,10 @@ class Unset:
     def __bool__(self) -> Literal[False]:
         return False
 
+    def __repr__(self) -> str:
+        # Models print an absent field as `pod=UNSET`, not as an object address.
+        return "UNSET"
+
     def __reduce__(self) -> str:
         # Pickled and copied by name, so `UNSET` stays the one instance that models compare by.
         return "UNSET"

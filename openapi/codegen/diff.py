@@ -119,7 +119,10 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if not (args.to_version or args.to_spec):
-        print("diff: give --to VERSION or --to-spec FILE", file=sys.stderr)
+        print(
+            "diff: give --to VERSION or --to-spec FILE (with make: make diff TO=VERSION or TO_SPEC=FILE)",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     try:
         baseline = baselines.load(args.baseline)

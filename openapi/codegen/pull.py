@@ -25,8 +25,19 @@ def fetch(base_url: str, path: str) -> bytes:
         with urllib.request.urlopen(url, timeout=_TIMEOUT_S) as response:
             data: bytes = response.read()
     except (urllib.error.URLError, OSError) as exc:
-        raise PinError(f"cannot fetch {url}: {exc}") from exc
+        raise PinError(f"cannot fetch {url}: {exc}{_offline_hint(base_url)}") from exc
     return data
+
+
+def _offline_hint(base_url: str) -> str:
+    """What to type when the network is the problem: the pull can read a local mirror instead."""
+    if base_url.startswith("file:"):
+        return "\n  (SPEC_BASE_URL points at a local mirror: check that the directory exists and holds the spec)"
+    return (
+        "\n  Offline? Point the pull at a local mirror of github.com/pinecone-io/pinecone-api:\n"
+        "    export SPEC_BASE_URL=file:///path/to/pinecone-api/   (then make pull / make test)\n"
+        "  or once: make pull SPEC_BASE_URL=file:///path/to/pinecone-api/"
+    )
 
 
 def pull(

@@ -91,6 +91,16 @@ _LAZY: dict[str, str] = {
 }
 
 
+def _show_errors_here() -> None:
+    """Tracebacks and reprs name each error by the path users import it from
+    (`pinecone_control.NotFoundError`, not `pinecone_control._errors.NotFoundError`). Pickle finds a
+    class by `__module__` + `__qualname__`, and each one is importable from here, so pickling holds."""
+    for name in __all__:
+        value = globals().get(name)
+        if isinstance(value, type) and issubclass(value, PineconeError):
+            value.__module__ = __name__
+
+
 def __getattr__(name: str) -> Any:
     if name not in _LAZY:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -153,3 +163,5 @@ __all__ = [
     "require",
     "serverless_spec",
 ]
+
+_show_errors_here()

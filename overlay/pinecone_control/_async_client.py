@@ -6,7 +6,7 @@ import asyncio
 import ssl
 from collections.abc import Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Never, Self, TypeVar, cast
 
 import httpx
 from pinecone_control_api._facade import AsyncOperations, CallOptions
@@ -18,6 +18,7 @@ from ._base_client import (
     BaseClient,
     TimeoutArg,
     _BorrowedAsyncTransport,
+    reject_wait_timeout_misnamed,
 )
 from ._clock import AsyncClock, AsyncSystemClock
 from ._config import _Unset
@@ -59,14 +60,15 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
     def _make_http(
         self,
         transport: httpx.AsyncBaseTransport | None,
-        verify: bool | str | ssl.SSLContext,
+        context: ssl.SSLContext | None,
         proxy: httpx.Proxy | None,
         loopback_only: bool,
         kwargs: dict[str, Any],
     ) -> httpx.AsyncClient:
         if transport is not None:
             return httpx.AsyncClient(transport=_BorrowedAsyncTransport(transport), **kwargs)
-        own = make_async_transport(verify=verify, limits=DEFAULT_LIMITS, proxy=proxy, loopback_only=loopback_only)
+        assert context is not None  # built by BaseClient whenever no transport is given
+        own = make_async_transport(context=context, limits=DEFAULT_LIMITS, proxy=proxy, loopback_only=loopback_only)
         return httpx.AsyncClient(transport=own, **kwargs)
 
     # -- plumbing -------------------------------------------------------------------------------
@@ -197,7 +199,12 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
         return await self._run(run.has(self._call_options(timeout, max_retries), "describe_index", name))
 
     async def wait_for_index_ready(
-        self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
+        self,
+        name: str,
+        *,
+        wait_timeout: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        timeout: Never = NOT_GIVEN,
     ) -> IndexModel:
         """Wait until the index is Ready; its first describe happens at once.
 
@@ -205,12 +212,19 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
             name: the index's name.
             wait_timeout: seconds to wait at most (None: no deadline); then WaitTimeoutError.
             on_progress: called with a WaitProgress after every poll.
+            timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
         """
+        reject_wait_timeout_misnamed("wait_for_index_ready", timeout)
         program = run.wait_for(self._options, "describe_index", "ready", name, wait_timeout, on_progress)
         return cast("IndexModel", await self._run(program))
 
     async def wait_for_index_deleted(
-        self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
+        self,
+        name: str,
+        *,
+        wait_timeout: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        timeout: Never = NOT_GIVEN,
     ) -> None:
         """Wait until describing the index answers 404; its first describe happens at once.
 
@@ -218,11 +232,18 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
             name: the index's name.
             wait_timeout: seconds to wait at most (None: no deadline); then WaitTimeoutError.
             on_progress: called with a WaitProgress after every poll.
+            timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
         """
+        reject_wait_timeout_misnamed("wait_for_index_deleted", timeout)
         await self._run(run.wait_for(self._options, "describe_index", "deleted", name, wait_timeout, on_progress))
 
     async def wait_for_collection_ready(
-        self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
+        self,
+        name: str,
+        *,
+        wait_timeout: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        timeout: Never = NOT_GIVEN,
     ) -> CollectionModel:
         """Wait until the collection is Ready; its first describe happens at once.
 
@@ -230,12 +251,19 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
             name: the collection's name.
             wait_timeout: seconds to wait at most (None: no deadline); then WaitTimeoutError.
             on_progress: called with a WaitProgress after every poll.
+            timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
         """
+        reject_wait_timeout_misnamed("wait_for_collection_ready", timeout)
         program = run.wait_for(self._options, "describe_collection", "ready", name, wait_timeout, on_progress)
         return cast("CollectionModel", await self._run(program))
 
     async def wait_for_collection_deleted(
-        self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
+        self,
+        name: str,
+        *,
+        wait_timeout: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        timeout: Never = NOT_GIVEN,
     ) -> None:
         """Wait until describing the collection answers 404; its first describe happens at once.
 
@@ -243,7 +271,9 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
             name: the collection's name.
             wait_timeout: seconds to wait at most (None: no deadline); then WaitTimeoutError.
             on_progress: called with a WaitProgress after every poll.
+            timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
         """
+        reject_wait_timeout_misnamed("wait_for_collection_deleted", timeout)
         await self._run(run.wait_for(self._options, "describe_collection", "deleted", name, wait_timeout, on_progress))
 
 

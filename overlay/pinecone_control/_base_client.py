@@ -16,11 +16,12 @@ from ._config import (
     NOT_GIVEN,
     ClientOptions,
     _Unset,
+    redact_headers,
     resolve_options,
 )
 from ._errors import ClientClosedError, ClientValidationError
 from ._logging import setup_from_env
-from ._network import env_proxy
+from ._network import CertArg, check_proxy, env_proxy, ssl_context
 from ._polling import PollSchedule
 
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
@@ -71,16 +72,47 @@ def _check_concurrency(value: object) -> int:
     return value
 
 
+def _choose_proxy(url: httpx.URL, proxy: object, allow_insecure_http: bool) -> httpx.Proxy | None:
+    """`proxy=` if given, else the environment's (https hosts only). Plain http to loopback is never
+    proxied: a proxy would carry the key in clear off this machine, so asking for one is an error."""
+    if proxy is None:
+        return env_proxy(url)
+    chosen = check_proxy(proxy, "proxy=")
+    if url.scheme == "http" and not allow_insecure_http:
+        raise ClientValidationError(
+            "proxy= with a plain http host would send the API key in clear to the proxy: use an https host "
+            "(or allow_insecure_http=True if that is really intended)"
+        )
+    return chosen
+
+
+def reject_wait_timeout_misnamed(method: str, timeout: object) -> None:
+    """Waits take `wait_timeout` (the deadline of the whole wait); every other method's `timeout` is
+    the HTTP timeout of one attempt. A `timeout=` on a wait is almost surely meant as its deadline,
+    so it is refused with the right name rather than read as something else (typed `Never`, so
+    mypy flags it too)."""
+    if not isinstance(timeout, _Unset):
+        raise TypeError(
+            f"{method}() takes wait_timeout= (seconds for the whole wait, None for no deadline), not timeout=; "
+            f"e.g. {method}(name, wait_timeout={timeout!r}). The HTTP timeout of each describe it sends is "
+            "the client's: pc.with_options(timeout=...)."
+        )
+
+
 class BaseClient(Generic[HttpT, TransportT, ClockT]):
     """Construction and options shared by `Client` and `AsyncClient`.
 
     `api_key` defaults to `PINECONE_API_KEY`, `host` to `PINECONE_CONTROLLER_HOST` or
     https://api.pinecone.io. `timeout` bounds each attempt (httpx's per-phase limits, and the whole
-    attempt by the largest of them); `total_timeout` the whole call, retries included. Every method
-    also takes `timeout=`, `max_retries=` and `total_timeout=` for that call. `http_client=` uses your
-    own httpx client (never closed by this one); `transport=` a custom httpx transport (tests, never
-    closed either). TLS verification is on unless `verify` says otherwise; plain `http://` goes only
-    to loopback addresses, never through a proxy, unless `allow_insecure_http=True`. At most
+    attempt by the largest of them); `total_timeout` the whole call, retries included (both also via
+    `with_options`). Every method that sends a request also takes `timeout=` and `max_retries=` for
+    that call; waits take `wait_timeout=` instead (a `timeout=` there is a `TypeError` naming it).
+    `http_client=` uses your own httpx client (never closed by this one); `transport=` a custom
+    httpx transport (tests, never closed either). TLS verification is on unless `verify=False`;
+    `verify` also takes a CA bundle path (file or directory) or an `ssl.SSLContext`, and `cert` a
+    client certificate (a PEM path, or `(certfile, keyfile[, password])`). `proxy` (a URL or an `httpx.Proxy`) overrides
+    `HTTPS_PROXY`/`ALL_PROXY`; proxies apply to https hosts only. Plain `http://` goes only to
+    loopback addresses, never through a proxy, unless `allow_insecure_http=True`. At most
     `max_concurrency` requests are in flight at once; more calls queue. `clock` supplies time (tests,
     virtual time).
     """
@@ -104,6 +136,8 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         http_client: HttpT | None = None,
         transport: TransportT | None = None,
         verify: bool | str | ssl.SSLContext = True,
+        cert: CertArg | None = None,
+        proxy: str | httpx.Proxy | None = None,
         allow_insecure_http: bool = False,
         poll: PollSchedule | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
@@ -126,12 +160,16 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
             now=self._clock.now,
         )
         self._closed = False
+        self._proxy_shown: str | None = None
         self._limiter = self._new_limiter(_check_concurrency(max_concurrency))
         _check_verify(verify)
         url = httpx.URL(self._options.host)
         if http_client is not None:
-            if transport is not None or verify is not True:
-                raise ClientValidationError("pass either http_client or transport/verify, not both")
+            if transport is not None or verify is not True or proxy is not None or cert is not None:
+                raise ClientValidationError(
+                    "pass either http_client or transport/verify/proxy/cert, not both: "
+                    "an http_client brings its own TLS and proxy settings"
+                )
             if url.scheme == "http" and not allow_insecure_http:
                 # Its proxies and transports are its own: we cannot promise plain http stays on loopback.
                 raise ClientValidationError(
@@ -139,19 +177,29 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
                     "cannot check where your http_client sends the API key"
                 )
             self._http, self._owns_http = http_client, False
-        else:
-            proxy = env_proxy(url)
-            if proxy is not None and proxy.url.password:
-                _secrets.register(proxy.url.password)
-            loopback_only = url.scheme == "http" and not allow_insecure_http
-            kwargs: dict[str, Any] = {
-                "timeout": self._options.timeout,
-                "follow_redirects": False,
-                # Proxies come from env_proxy above (https only); httpx's own environment lookup would
-                # also send plain-http requests through a proxy.
-                "trust_env": False,
-            }
-            self._http, self._owns_http = self._make_http(transport, verify, proxy, loopback_only, kwargs), True
+            return
+        kwargs: dict[str, Any] = {
+            "timeout": self._options.timeout,
+            "follow_redirects": False,
+            # Proxies come from _choose_proxy (https only); httpx's own environment lookup would
+            # also send plain-http requests through a proxy.
+            "trust_env": False,
+        }
+        if transport is not None:
+            if proxy is not None or cert is not None:
+                raise ClientValidationError(
+                    "proxy= and cert= configure the client's own transport; with transport= set them on yours"
+                )
+            self._http, self._owns_http = self._make_http(transport, None, None, False, kwargs), True
+            return
+        chosen = _choose_proxy(url, proxy, allow_insecure_http)
+        if chosen is not None:
+            self._proxy_shown = str(chosen.url)  # httpx.Proxy keeps `user:pass@` out of it, in `auth`
+            if chosen.auth is not None:
+                _secrets.register(chosen.auth[1])
+        context = ssl_context(verify, cert)
+        loopback_only = url.scheme == "http" and not allow_insecure_http
+        self._http, self._owns_http = self._make_http(None, context, chosen, loopback_only, kwargs), True
 
     def _default_clock(self) -> ClockT:
         raise NotImplementedError
@@ -162,7 +210,7 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
     def _make_http(
         self,
         transport: TransportT | None,
-        verify: bool | str | ssl.SSLContext,
+        context: ssl.SSLContext | None,
         proxy: httpx.Proxy | None,
         loopback_only: bool,
         kwargs: dict[str, Any],
@@ -200,7 +248,26 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         return clone
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(host={_secrets.redact_url(self._options.host)!r}, api_key=<redacted>)"
+        # Every option that `with_options` or the constructor can change; never the key.
+        o = self._options
+        parts = [
+            f"host={_secrets.redact_url(o.host)!r}",
+            "api_key=<redacted>",
+            f"timeout={o.timeout!r}",
+            f"total_timeout={o.total_timeout!r}",
+            f"max_retries={o.retry.max_retries!r}",
+        ]
+        if self._proxy_shown is not None:
+            parts.append(f"proxy={self._proxy_shown!r}")
+        if o.max_response_bytes != DEFAULT_MAX_RESPONSE_BYTES:
+            parts.append(f"max_response_bytes={o.max_response_bytes!r}")
+        if o.source_tag:
+            parts.append(f"source_tag={o.source_tag!r}")
+        if o.extra_headers:
+            parts.append(f"extra_headers={redact_headers(o.extra_headers)!r}")
+        if self._closed:
+            parts.append("closed")
+        return f"{type(self).__name__}({', '.join(parts)})"
 
 
-__all__ = ["NOT_GIVEN", "BaseClient", "TimeoutArg"]
+__all__ = ["NOT_GIVEN", "BaseClient", "TimeoutArg", "reject_wait_timeout_misnamed"]

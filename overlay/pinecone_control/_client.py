@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Never, Self, TypeVar, cast
 
 import httpx
 from pinecone_control_api._facade import CallOptions, SyncOperations
@@ -19,6 +19,7 @@ from ._base_client import (
     BaseClient,
     TimeoutArg,
     _BorrowedTransport,
+    reject_wait_timeout_misnamed,
 )
 from ._clock import Clock, SystemClock
 from ._config import _Unset
@@ -60,14 +61,15 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
     def _make_http(
         self,
         transport: httpx.BaseTransport | None,
-        verify: bool | str | ssl.SSLContext,
+        context: ssl.SSLContext | None,
         proxy: httpx.Proxy | None,
         loopback_only: bool,
         kwargs: dict[str, Any],
     ) -> httpx.Client:
         if transport is not None:
             return httpx.Client(transport=_BorrowedTransport(transport), **kwargs)
-        own = make_transport(verify=verify, limits=DEFAULT_LIMITS, proxy=proxy, loopback_only=loopback_only)
+        assert context is not None  # built by BaseClient whenever no transport is given
+        own = make_transport(context=context, limits=DEFAULT_LIMITS, proxy=proxy, loopback_only=loopback_only)
         return httpx.Client(transport=own, **kwargs)
 
     # -- plumbing -------------------------------------------------------------------------------
@@ -188,7 +190,12 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
         return self._run(run.has(self._call_options(timeout, max_retries), "describe_index", name))
 
     def wait_for_index_ready(
-        self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
+        self,
+        name: str,
+        *,
+        wait_timeout: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        timeout: Never = NOT_GIVEN,
     ) -> IndexModel:
         """Wait until the index is Ready; its first describe happens at once.
 
@@ -196,12 +203,19 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
             name: the index's name.
             wait_timeout: seconds to wait at most (None: no deadline); then WaitTimeoutError.
             on_progress: called with a WaitProgress after every poll.
+            timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
         """
+        reject_wait_timeout_misnamed("wait_for_index_ready", timeout)
         program = run.wait_for(self._options, "describe_index", "ready", name, wait_timeout, on_progress)
         return cast("IndexModel", self._run(program))
 
     def wait_for_index_deleted(
-        self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
+        self,
+        name: str,
+        *,
+        wait_timeout: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        timeout: Never = NOT_GIVEN,
     ) -> None:
         """Wait until describing the index answers 404; its first describe happens at once.
 
@@ -209,11 +223,18 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
             name: the index's name.
             wait_timeout: seconds to wait at most (None: no deadline); then WaitTimeoutError.
             on_progress: called with a WaitProgress after every poll.
+            timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
         """
+        reject_wait_timeout_misnamed("wait_for_index_deleted", timeout)
         self._run(run.wait_for(self._options, "describe_index", "deleted", name, wait_timeout, on_progress))
 
     def wait_for_collection_ready(
-        self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
+        self,
+        name: str,
+        *,
+        wait_timeout: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        timeout: Never = NOT_GIVEN,
     ) -> CollectionModel:
         """Wait until the collection is Ready; its first describe happens at once.
 
@@ -221,12 +242,19 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
             name: the collection's name.
             wait_timeout: seconds to wait at most (None: no deadline); then WaitTimeoutError.
             on_progress: called with a WaitProgress after every poll.
+            timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
         """
+        reject_wait_timeout_misnamed("wait_for_collection_ready", timeout)
         program = run.wait_for(self._options, "describe_collection", "ready", name, wait_timeout, on_progress)
         return cast("CollectionModel", self._run(program))
 
     def wait_for_collection_deleted(
-        self, name: str, *, wait_timeout: float | None = None, on_progress: ProgressCallback | None = None
+        self,
+        name: str,
+        *,
+        wait_timeout: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        timeout: Never = NOT_GIVEN,
     ) -> None:
         """Wait until describing the collection answers 404; its first describe happens at once.
 
@@ -234,7 +262,9 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
             name: the collection's name.
             wait_timeout: seconds to wait at most (None: no deadline); then WaitTimeoutError.
             on_progress: called with a WaitProgress after every poll.
+            timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
         """
+        reject_wait_timeout_misnamed("wait_for_collection_deleted", timeout)
         self._run(run.wait_for(self._options, "describe_collection", "deleted", name, wait_timeout, on_progress))
 
 

@@ -52,6 +52,7 @@ class _Unset:
 
 
 NOT_GIVEN: Any = _Unset()
+"""The default of per-call options: "not given, use the client's" (`None` means no limit)."""
 
 
 def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:

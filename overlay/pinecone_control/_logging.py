@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 import os
+import warnings
 
 from . import _secrets
 
 LOG_ENV = "PINECONE_CONTROL_LOG"
 logger = logging.getLogger("pinecone_control")
+_warned: set[str] = set()  # one warning per bad value, not one per client
 
 
 class _SecretScrubber(logging.Filter):
@@ -45,6 +47,14 @@ def setup_from_env() -> None:
         return
     level = logging.getLevelName(level_name)
     if not isinstance(level, int):
+        if level_name not in _warned:
+            _warned.add(level_name)
+            warnings.warn(
+                f"{LOG_ENV}={level_name.lower()!r} is not a log level and is ignored; "
+                "use debug, info, warning, error or critical",
+                RuntimeWarning,
+                stacklevel=3,
+            )
         return
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))

@@ -8,9 +8,11 @@ Three promises are kept here, below httpx, on every socket operation:
 - **Plain http goes only to loopback.** A client whose host is `http://` connects only to loopback
   addresses: the name is resolved at connect time and every address must be loopback (a
   `*.localhost` name pointed elsewhere by /etc/hosts is refused), and no proxy is ever used for it.
-- **Proxies are chosen here, not by httpx's environment lookup**: HTTPS_PROXY / ALL_PROXY (and
-  NO_PROXY) apply to https hosts only, and a proxy URL that cannot work is a `ClientValidationError`
-  at construction that names the variable.
+- **Proxies are chosen here, not by httpx's environment lookup**: `proxy=` first, else HTTPS_PROXY /
+  ALL_PROXY (and NO_PROXY), for https hosts only; a proxy URL that cannot work is a
+  `ClientValidationError` at construction that names where it came from (`proxy=` or the variable).
+- **TLS settings are built here** (`ssl_context`): a CA bundle path, an `ssl.SSLContext`, client
+  certificates (`cert=`), each checked at construction.
 
 httpcore's network-backend interface (`httpcore.NetworkBackend`) is public; attaching one to the
 pool httpx builds is not, so `_attach` checks the attribute and fails loudly if httpcore changes.
@@ -34,6 +36,7 @@ from typing import Any
 import httpcore
 import httpx
 
+from . import _secrets
 from ._errors import ClientValidationError
 
 _attempt_end: ContextVar[float | None] = ContextVar("pinecone_control_attempt_end", default=None)
@@ -143,11 +146,20 @@ class _AsyncStream(httpcore.AsyncNetworkStream):
     def __init__(self, inner: httpcore.AsyncNetworkStream) -> None:
         self._inner = inner
 
+    # httpcore's anyio backend maps anyio's errors but lets a TLS alert arriving after the handshake
+    # (TLS 1.3: "certificate required" when no client certificate was sent) escape as a raw
+    # `ssl.SSLError`; the sync backend reports it as a read error, and so do we.
     async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return await self._inner.read(max_bytes, _clip(timeout))
+        try:
+            return await self._inner.read(max_bytes, _clip(timeout))
+        except ssl.SSLError as exc:
+            raise httpcore.ReadError(str(exc)) from exc
 
     async def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        await self._inner.write(buffer, _clip(timeout))
+        try:
+            await self._inner.write(buffer, _clip(timeout))
+        except ssl.SSLError as exc:
+            raise httpcore.WriteError(str(exc)) from exc
 
     async def aclose(self) -> None:
         await self._inner.aclose()
@@ -220,49 +232,119 @@ def env_proxy(url: httpx.URL, environ: dict[str, str] | os._Environ[str] = os.en
     bypass = urllib.request.proxy_bypass_environment  # type: ignore[attr-defined]  # public, not in typeshed
     if no_proxy and bypass(url.host, {"no": no_proxy}):
         return None
-    if "://" not in value:
-        value = "http://" + value  # curl's reading of a bare host:port
+    return check_proxy(value, f"${variable}")
+
+
+def check_proxy(value: object, source: str) -> httpx.Proxy:
+    """`value` (a URL string or an `httpx.Proxy`) as a proxy that can work; a ClientValidationError
+    naming `source` (`proxy=` or the environment variable) otherwise."""
+    if isinstance(value, str):
+        value = value.strip()
+        if "://" not in value:
+            value = "http://" + value  # curl's reading of a bare host:port
+    elif not isinstance(value, httpx.Proxy):
+        raise ClientValidationError(
+            f"{source} must be a proxy URL string or an httpx.Proxy, got {type(value).__name__}"
+        )
     try:
-        proxy = httpx.Proxy(value)
+        proxy = value if isinstance(value, httpx.Proxy) else httpx.Proxy(value)
         port = proxy.url.port
     except (httpx.InvalidURL, ValueError, TypeError) as exc:
-        raise ClientValidationError(f"the proxy URL in ${variable} is not a valid URL: {exc}") from None
+        raise ClientValidationError(f"the proxy URL in {source} is not a valid URL: {exc}") from None
     if proxy.url.scheme in {"socks5", "socks5h"}:
         if importlib.util.find_spec("socksio") is None:  # httpx's optional SOCKS support
             raise ClientValidationError(
-                f"${variable} names a SOCKS proxy, which needs the socksio package: pip install 'httpx[socks]'"
+                f"{source} names a SOCKS proxy, which needs the socksio package: pip install 'httpx[socks]'"
             )
     elif proxy.url.scheme not in {"http", "https"}:
         raise ClientValidationError(
-            f"${variable} has an unsupported proxy scheme {proxy.url.scheme!r}: use http://, https:// or socks5://"
+            f"{source} has an unsupported proxy scheme {proxy.url.scheme!r}: use http://, https:// or socks5://"
         )
     if not proxy.url.host or (port is not None and not 0 < port < 65536):
-        raise ClientValidationError(f"the proxy URL in ${variable} has no valid host and port")
+        raise ClientValidationError(f"the proxy URL in {source} has no valid host and port")
     return proxy
 
 
+CertArg = str | tuple[str, str] | tuple[str, str, str]
+
+
+def ssl_context(verify: object, cert: object) -> ssl.SSLContext:
+    """The TLS context of our own transport, built here rather than by httpx (whose `verify=<path>`
+    and `cert=` are deprecated): a CA bundle file or directory, a context of the caller's, or the
+    default (`SSL_CERT_FILE` / `SSL_CERT_DIR` when set, else certifi's bundle, as httpx does), plus
+    an optional client certificate. Every problem is a ClientValidationError naming the argument."""
+    if isinstance(verify, ssl.SSLContext):
+        if cert is not None:
+            raise ClientValidationError(
+                "cert= cannot be added to your own ssl.SSLContext (it would be changed for everyone using it): "
+                "call context.load_cert_chain(certfile, keyfile) yourself, or pass verify as a CA bundle path"
+            )
+        return verify
+    try:
+        if isinstance(verify, bool):
+            context = httpx.create_ssl_context(verify=verify, trust_env=True)
+        elif isinstance(verify, str):
+            if not os.path.exists(verify):
+                raise ClientValidationError(f"verify={verify!r}: no CA bundle file or directory there")
+            is_dir = os.path.isdir(verify)
+            context = ssl.create_default_context(cafile=None if is_dir else verify, capath=verify if is_dir else None)
+        else:
+            raise ClientValidationError("verify must be True, False, a CA bundle path or an ssl.SSLContext")
+    except (OSError, ssl.SSLError) as exc:
+        source = f"verify={verify!r}"
+        if verify is True:  # the bundle came from the environment (httpx reads these two)
+            source = next((f"${v}" for v in ("SSL_CERT_FILE", "SSL_CERT_DIR") if os.environ.get(v)), source)
+        raise ClientValidationError(f"{source}: cannot load the CA bundle: {exc}") from None
+    if cert is not None:
+        _load_cert(context, cert)
+    return context
+
+
+def _load_cert(context: ssl.SSLContext, cert: object) -> None:
+    parts = (cert,) if isinstance(cert, str) else cert
+    if not isinstance(parts, tuple) or not 1 <= len(parts) <= 3 or not all(isinstance(p, str) for p in parts):
+        raise ClientValidationError(
+            "cert must be a PEM file path (certificate and key), or a (certfile, keyfile[, password]) tuple"
+        )
+    certfile, keyfile, password = (*parts, None, None)[:3]
+    if password:
+        _secrets.register(password)
+    try:
+        context.load_cert_chain(certfile, keyfile, password)
+    except (OSError, ssl.SSLError) as exc:
+        # Never quote the password; the file names are the caller's own.
+        raise ClientValidationError(f"cert: cannot load the client certificate {certfile!r}: {exc}") from None
+
+
 def _build(
-    cls: Any, backend: Any, verify: Any, limits: httpx.Limits, proxy: httpx.Proxy | None, loopback_only: bool
+    cls: Any,
+    backend: Any,
+    context: ssl.SSLContext,
+    limits: httpx.Limits,
+    proxy: httpx.Proxy | None,
+    loopback_only: bool,
 ) -> Any:
     try:
-        transport = cls(verify=verify, limits=limits, proxy=proxy)
+        transport = cls(verify=context, limits=limits, proxy=proxy)
     except (ImportError, ValueError, OSError, ssl.SSLError) as exc:
         raise ClientValidationError(f"cannot set up the connection: {exc}") from exc
+    # A proxied pool (httpcore's HTTPProxy / SOCKSProxy) dials through the same backend, so the
+    # attempt deadline bounds the proxy connection and the tunnel too.
     _attach(transport, lambda inner: backend(inner, loopback_only=loopback_only and proxy is None))
     return transport
 
 
 def make_transport(
-    *, verify: bool | str | ssl.SSLContext, limits: httpx.Limits, proxy: httpx.Proxy | None, loopback_only: bool
+    *, context: ssl.SSLContext, limits: httpx.Limits, proxy: httpx.Proxy | None, loopback_only: bool
 ) -> httpx.HTTPTransport:
-    transport: httpx.HTTPTransport = _build(httpx.HTTPTransport, _Backend, verify, limits, proxy, loopback_only)
+    transport: httpx.HTTPTransport = _build(httpx.HTTPTransport, _Backend, context, limits, proxy, loopback_only)
     return transport
 
 
 def make_async_transport(
-    *, verify: bool | str | ssl.SSLContext, limits: httpx.Limits, proxy: httpx.Proxy | None, loopback_only: bool
+    *, context: ssl.SSLContext, limits: httpx.Limits, proxy: httpx.Proxy | None, loopback_only: bool
 ) -> httpx.AsyncHTTPTransport:
     transport: httpx.AsyncHTTPTransport = _build(
-        httpx.AsyncHTTPTransport, _AsyncBackend, verify, limits, proxy, loopback_only
+        httpx.AsyncHTTPTransport, _AsyncBackend, context, limits, proxy, loopback_only
     )
     return transport

@@ -81,3 +81,15 @@ def test_wheel_metadata_declares_only_runtime_dependencies(wheel: Path) -> None:
     unconditional = [line for line in required if "extra ==" not in line]
     assert sorted(line.split()[1] for line in unconditional) == ["attrs>=23.1", "httpcore<2,>=1.0", "httpx<0.29,>=0.27"]
     assert "Requires-Python: >=3.11" in metadata
+
+
+def test_wheel_carries_the_apache_license(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        (meta_name,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        metadata = archive.read(meta_name).decode()
+        (license_name,) = [n for n in archive.namelist() if n.endswith(".dist-info/licenses/LICENSE")]
+        text = archive.read(license_name).decode()
+    assert "License-Expression: Apache-2.0" in metadata.splitlines()  # what `pip show` prints
+    assert "License-File: LICENSE" in metadata.splitlines()
+    assert "Apache License" in text and "Version 2.0, January 2004" in text and "END OF TERMS AND CONDITIONS" in text
+    assert text == (REPO_ROOT / "LICENSE").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
@@ -231,12 +231,25 @@ def inject(body: Any, table_path: str, value: Any) -> str | None:
     return f"{shown}.{last}" if shown else last
 
 
+def ends_in_newline(value: Any) -> bool:
+    """hypothesis-jsonschema reads `pattern` with Python's `re`, whose `$` also matches before a
+    final newline; JSON Schema's (ECMA-262) does not, so such strings are not valid data."""
+    if isinstance(value, str):
+        return value.endswith("\n")
+    if isinstance(value, dict):
+        return any(ends_in_newline(k) or ends_in_newline(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(ends_in_newline(v) for v in value)
+    return False
+
+
 def valid_bodies_accepted(doc: JSON, op: JSON, meta: Any, body_violation: Checker, examples: int = 12) -> None:
     """Bodies hypothesis-jsonschema draws from the operation's schema all pass."""
 
     @fuzz(examples)
     @given(from_schema(to_json_schema(doc, body_schema(doc, op))))
     def check(body: Any) -> None:
+        assume(not ends_in_newline(body))
         assert body_violation(meta, body) is None, body
 
     check()
@@ -254,6 +267,7 @@ def bad_values_rejected(doc: JSON, op: JSON, meta: Any, body_violation: Checker,
         @fuzz(examples)
         @given(base=from_schema(maximal), data=st.data())
         def check(base: Any, data: st.DataObject) -> None:
+            assume(not ends_in_newline(base))
             assert body_violation(meta, base) is None, base
             for field in meta.body_fields:
                 for strategy, rules in bad_values(field):

@@ -1,0 +1,303 @@
+"""TLS and proxies against real sockets: a TLS server with a throwaway CA, client certificates, and a
+forwarding CONNECT proxy, sync and async; bad settings are typed errors at construction."""
+
+from __future__ import annotations
+
+import contextlib
+import ssl
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpcore
+import httpx
+import pinecone_control as pc
+import pytest
+import trustme
+from cryptography.hazmat.primitives import serialization
+from pinecone_control import _network
+
+from ..support import Api
+from .network_support import ConnectProxy, TlsServer, dribbling_proxy
+
+KIND = ["sync", "async"]
+KEY = "pc-network-key-81c4"
+PASSWORD = "key-pass-58d0"
+
+
+def make(kind: str, **options: Any) -> Api:
+    options.setdefault("api_key", KEY)
+    options.setdefault("max_retries", 0)
+    return Api(pc.Client(**options) if kind == "sync" else pc.AsyncClient(**options))
+
+
+@pytest.fixture(autouse=True)
+def no_proxy_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+
+
+@pytest.fixture(scope="module")
+def ca() -> trustme.CA:
+    return trustme.CA()
+
+
+@pytest.fixture(scope="module")
+def ca_file(ca: trustme.CA, tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("ca") / "ca.pem"
+    ca.cert_pem.write_to_path(str(path))
+    return str(path)
+
+
+@pytest.fixture
+def server(ca: trustme.CA) -> Iterator[TlsServer]:
+    with TlsServer(ca) as tls:
+        yield tls
+
+
+def _list(api: Api) -> list[str]:
+    try:
+        names: list[str] = api.list_indexes().names()
+        return names
+    finally:
+        api.close()
+
+
+# -- verify ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KIND)
+def test_an_unknown_ca_is_refused_by_default(kind: str, server: TlsServer) -> None:
+    api = make(kind, host=server.url)
+    with pytest.raises(pc.APIConnectionError, match="CERTIFICATE_VERIFY_FAILED"):
+        _list(api)
+    assert server.requests == []
+
+
+@pytest.mark.parametrize("kind", KIND)
+def test_verify_takes_a_ca_bundle_path(kind: str, server: TlsServer, ca_file: str) -> None:
+    with _no_warnings():
+        api = make(kind, host=server.url, verify=ca_file)
+    assert _list(api) == []
+    assert len(server.requests) == 1 and f"api-key: {KEY}".encode() in server.requests[0].lower()
+
+
+@pytest.mark.parametrize("kind", KIND)
+def test_verify_takes_an_ssl_context(kind: str, server: TlsServer, ca: trustme.CA) -> None:
+    context = ssl.create_default_context()
+    ca.configure_trust(context)
+    assert _list(make(kind, host=server.url, verify=context)) == []
+
+
+@pytest.mark.parametrize("kind", KIND)
+def test_ssl_cert_file_is_the_default_bundle(
+    kind: str, server: TlsServer, ca_file: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SSL_CERT_FILE", ca_file)
+    assert _list(make(kind, host=server.url)) == []
+
+
+@pytest.mark.parametrize("kind", KIND)
+def test_a_broken_ssl_cert_file_is_a_typed_error_naming_it(
+    kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "missing.pem"))
+    with pytest.raises(pc.ClientValidationError, match=r"\$SSL_CERT_FILE: cannot load the CA bundle"):
+        make(kind)
+
+
+@pytest.mark.parametrize("kind", KIND)
+def test_verify_false_skips_verification(kind: str, server: TlsServer) -> None:
+    assert _list(make(kind, host=server.url, verify=False)) == []
+
+
+# -- client certificates --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def client_ca() -> trustme.CA:
+    return trustme.CA()
+
+
+@pytest.fixture(scope="module")
+def client_files(client_ca: trustme.CA, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    leaf = client_ca.issue_cert("client@example.com", common_name="team-search")
+    out = tmp_path_factory.mktemp("client")
+    files = {name: str(out / f"{name}.pem") for name in ("combined", "cert", "key", "encrypted_key")}
+    leaf.private_key_and_cert_chain_pem.write_to_path(files["combined"])
+    leaf.cert_chain_pems[0].write_to_path(files["cert"])
+    leaf.private_key_pem.write_to_path(files["key"])
+    key = serialization.load_pem_private_key(leaf.private_key_pem.bytes(), password=None)
+    encrypted = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(PASSWORD.encode()),
+    )
+    Path(files["encrypted_key"]).write_bytes(encrypted)
+    return files
+
+
+@pytest.fixture
+def mtls_server(ca: trustme.CA, client_ca: trustme.CA) -> Iterator[TlsServer]:
+    with TlsServer(ca, client_ca=client_ca) as tls:
+        yield tls
+
+
+@pytest.mark.parametrize("kind", KIND)
+def test_a_server_requiring_a_client_certificate_refuses_none(kind: str, mtls_server: TlsServer, ca_file: str) -> None:
+    with pytest.raises(pc.APIConnectionError):
+        _list(make(kind, host=mtls_server.url, verify=ca_file))
+    assert mtls_server.requests == [] and mtls_server.peers == []
+
+
+@pytest.mark.parametrize("kind", KIND)
+@pytest.mark.parametrize("form", ["combined", "pair", "encrypted"])
+def test_cert_presents_a_client_certificate(
+    kind: str, form: str, mtls_server: TlsServer, ca_file: str, client_files: dict[str, str]
+) -> None:
+    cert: str | tuple[str, str] | tuple[str, str, str]
+    if form == "combined":
+        cert = client_files["combined"]
+    elif form == "pair":
+        cert = (client_files["cert"], client_files["key"])
+    else:
+        cert = (client_files["cert"], client_files["encrypted_key"], PASSWORD)
+    assert _list(make(kind, host=mtls_server.url, verify=ca_file, cert=cert)) == []
+    assert mtls_server.peers == ["team-search"]
+
+
+@pytest.mark.parametrize("kind", KIND)
+def test_a_wrong_key_password_is_a_typed_error_that_does_not_quote_it(kind: str, client_files: dict[str, str]) -> None:
+    wrong = "wrong-pass-20b7"
+    with pytest.raises(pc.ClientValidationError, match="cert") as info:
+        make(kind, cert=(client_files["cert"], client_files["encrypted_key"], wrong))
+    assert wrong not in str(info.value) + repr(info.value.args)
+
+
+# -- proxies ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KIND)
+@pytest.mark.parametrize("form", ["url", "httpx.Proxy"])
+def test_proxy_tunnels_https_through_a_forwarding_proxy(kind: str, form: str, server: TlsServer, ca_file: str) -> None:
+    with ConnectProxy() as proxy:
+        given: str | httpx.Proxy = proxy.url if form == "url" else httpx.Proxy(proxy.url)
+        assert _list(make(kind, host=server.url, verify=ca_file, proxy=given)) == []
+    assert len(proxy.requests) == 1
+    assert proxy.requests[0].startswith(f"CONNECT 127.0.0.1:{server.port} ".encode())
+    assert KEY.encode() not in proxy.requests[0], "the key travels only inside the tunnel"
+    assert len(server.requests) == 1
+
+
+@pytest.mark.parametrize("kind", KIND)
+def test_https_proxy_variable_tunnels_and_no_proxy_bypasses(
+    kind: str, server: TlsServer, ca_file: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with ConnectProxy() as proxy:
+        monkeypatch.setenv("HTTPS_PROXY", proxy.url)
+        assert _list(make(kind, host=server.url, verify=ca_file)) == []
+        assert len(proxy.requests) == 1
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+        assert _list(make(kind, host=server.url, verify=ca_file)) == []
+        assert len(proxy.requests) == 1, "NO_PROXY: straight to the server"
+    assert len(server.requests) == 2
+
+
+@pytest.mark.parametrize("kind", KIND)
+def test_the_proxy_argument_wins_over_the_environment(
+    kind: str, server: TlsServer, ca_file: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", "ftp://broken.invalid:21")  # would be an error if it were read
+    with ConnectProxy() as proxy:
+        assert _list(make(kind, host=server.url, verify=ca_file, proxy=proxy.url)) == []
+    assert len(proxy.requests) == 1
+
+
+@pytest.mark.parametrize("kind", KIND)
+def test_proxy_credentials_are_sent_to_the_proxy_and_kept_out_of_texts(
+    kind: str, server: TlsServer, ca_file: str
+) -> None:
+    with ConnectProxy() as proxy:
+        plain = proxy.url
+        url = plain.replace("http://", "http://team:proxy-secret-93aa@")
+        api = make(kind, host=server.url, verify=ca_file, proxy=url)
+        texts = repr(api.client)
+        assert _list(api) == []
+    assert b"proxy-authorization: basic " in proxy.requests[0].lower()
+    assert f"proxy='{plain}'" in texts  # the proxy in use is visible, without its credentials
+    assert "proxy-secret-93aa" not in texts
+    assert pc.ClientValidationError("seen proxy-secret-93aa").args == ("seen <redacted>",)
+
+
+@pytest.mark.parametrize("kind", KIND)
+def test_the_attempt_deadline_also_bounds_a_proxied_connection(kind: str, ca_file: str) -> None:
+    """A proxy that dribbles its CONNECT answer a byte at a time never trips a per-read timeout;
+    the attempt deadline (`timeout`, here 0.5 s) cuts it off long before the 400 bytes are out."""
+    sent = [0]
+    with dribbling_proxy(sent, total=400, interval=0.02) as proxy:
+        api = make(kind, host="https://127.0.0.1:9", verify=ca_file, proxy=proxy.url, timeout=0.5, total_timeout=None)
+        with pytest.raises(pc.APITimeoutError):
+            _list(api)
+    assert 0 < sent[0] < 400
+    pool = api.client._http._transport._pool  # type: ignore[union-attr]
+    assert isinstance(pool, httpcore.HTTPProxy if kind == "sync" else httpcore.AsyncHTTPProxy)
+    assert isinstance(pool._network_backend, _network._Backend if kind == "sync" else _network._AsyncBackend)
+
+
+# -- settings that cannot work: typed, at construction ---------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KIND)
+@pytest.mark.parametrize(
+    ("options", "match"),
+    [
+        ({"verify": "/nonexistent/ca.pem"}, "verify='/nonexistent/ca.pem'"),
+        ({"verify": 3}, "verify must be"),
+        ({"cert": "/nonexistent/client.pem"}, "cert"),
+        ({"cert": 42}, "cert must be"),
+        ({"cert": ("a", "b", "c", "d")}, "cert must be"),
+        ({"verify": ssl.create_default_context(), "cert": "/x.pem"}, "load_cert_chain"),
+        ({"proxy": 8080}, "proxy= must be"),
+        ({"proxy": "ftp://127.0.0.1:21"}, "proxy=.*ftp"),
+        ({"proxy": "http://[::1"}, r"proxy URL in proxy= is not a valid URL"),
+        ({"proxy": "http://127.0.0.1:99999"}, "proxy="),
+        ({"proxy": "http://127.0.0.1:3128", "host": "http://127.0.0.1:5080"}, "in clear to the proxy"),
+        (
+            {"proxy": "http://127.0.0.1:3128", "transport": httpx.MockTransport(lambda r: httpx.Response(200))},
+            "transport=",
+        ),
+    ],
+)
+def test_network_settings_that_cannot_work_are_typed(kind: str, options: dict[str, Any], match: str) -> None:
+    if kind == "async" and "transport" in options:
+        options = {**options, "transport": _AsyncMock()}
+    with pytest.raises(pc.ClientValidationError, match=match):
+        make(kind, **options)
+
+
+@pytest.mark.parametrize("kind", KIND)
+def test_proxy_with_your_own_http_client_is_refused(kind: str) -> None:
+    http: httpx.Client | httpx.AsyncClient = httpx.Client() if kind == "sync" else httpx.AsyncClient()
+    with pytest.raises(pc.ClientValidationError, match="http_client"):
+        make(kind, http_client=http, proxy="http://127.0.0.1:3128")
+
+
+def test_an_explicit_proxy_is_allowed_for_plain_http_only_on_request() -> None:
+    client = pc.Client(api_key=KEY, host="http://10.0.0.5", allow_insecure_http=True, proxy="http://127.0.0.1:3128")
+    client.close()
+
+
+class _AsyncMock(httpx.AsyncBaseTransport):
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200)
+
+
+@contextlib.contextmanager
+def _no_warnings() -> Iterator[None]:
+    """Construction with a CA bundle path emits no warning (httpx deprecates `verify=<path>`)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        yield
