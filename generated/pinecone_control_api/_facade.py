@@ -12,7 +12,19 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import httpx
 
-from .types import UNSET, Unset
+
+class NotGiven:
+    """Marks an argument the caller did not pass (None is a meaningful timeout). The clients'
+    `NOT_GIVEN` is this one instance."""
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+    def __reduce__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN: Any = NotGiven()
 
 if TYPE_CHECKING:
     from .models import (
@@ -31,11 +43,11 @@ if TYPE_CHECKING:
 
 
 class CallOptions(NamedTuple):
-    """Per-call options every method takes; UNSET keeps the client's setting."""
+    """Per-call options every method takes; NOT_GIVEN keeps the client's setting."""
 
-    timeout: float | httpx.Timeout | None | Unset
-    max_retries: int | Unset
-    total_timeout: float | None | Unset
+    timeout: float | httpx.Timeout | None | NotGiven
+    max_retries: int | NotGiven
+    total_timeout: float | None | NotGiven
     wait_timeout: float | None
     on_progress: Callable[[Any], object] | None
 
@@ -67,9 +79,9 @@ class SyncOperations:
     def list_indexes(
         self,
         *,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> IndexList:
         """List indexes
 
@@ -102,9 +114,9 @@ class SyncOperations:
         deletion_protection: DeletionProtection | str | None = None,
         wait_timeout: float | None = 0,
         on_progress: Callable[[Any], object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> IndexModel:
         """Create an index
 
@@ -156,9 +168,9 @@ class SyncOperations:
         self,
         name: str,
         *,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> IndexModel:
         """Describe an index
 
@@ -192,9 +204,9 @@ class SyncOperations:
         *,
         wait_timeout: float | None = 0,
         on_progress: Callable[[Any], object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """Delete an index
 
@@ -235,9 +247,9 @@ class SyncOperations:
         deletion_protection: DeletionProtection | str | None = None,
         wait_timeout: float | None = 0,
         on_progress: Callable[[Any], object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> IndexModel:
         """Configure an index
 
@@ -290,9 +302,9 @@ class SyncOperations:
     def list_collections(
         self,
         *,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> CollectionList:
         """List collections
 
@@ -324,9 +336,9 @@ class SyncOperations:
         *,
         wait_timeout: float | None = 0,
         on_progress: Callable[[Any], object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> CollectionModel:
         """Create a collection
 
@@ -368,9 +380,9 @@ class SyncOperations:
         self,
         name: str,
         *,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> CollectionModel:
         """Describe a collection
 
@@ -407,9 +419,9 @@ class SyncOperations:
         *,
         wait_timeout: float | None = 0,
         on_progress: Callable[[Any], object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """Delete a collection
 
@@ -447,9 +459,9 @@ class SyncOperations:
         *,
         input_type: str | None = None,
         truncate: str | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> EmbeddingsList:
         """Generate vectors
 
@@ -497,9 +509,9 @@ class AsyncOperations:
     async def list_indexes(
         self,
         *,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> IndexList:
         """List indexes
 
@@ -533,9 +545,9 @@ class AsyncOperations:
         deletion_protection: DeletionProtection | str | None = None,
         wait_timeout: float | None = 0,
         on_progress: Callable[[Any], object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> IndexModel:
         """Create an index
 
@@ -587,9 +599,9 @@ class AsyncOperations:
         self,
         name: str,
         *,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> IndexModel:
         """Describe an index
 
@@ -623,9 +635,9 @@ class AsyncOperations:
         *,
         wait_timeout: float | None = 0,
         on_progress: Callable[[Any], object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """Delete an index
 
@@ -666,9 +678,9 @@ class AsyncOperations:
         deletion_protection: DeletionProtection | str | None = None,
         wait_timeout: float | None = 0,
         on_progress: Callable[[Any], object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> IndexModel:
         """Configure an index
 
@@ -721,9 +733,9 @@ class AsyncOperations:
     async def list_collections(
         self,
         *,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> CollectionList:
         """List collections
 
@@ -755,9 +767,9 @@ class AsyncOperations:
         *,
         wait_timeout: float | None = 0,
         on_progress: Callable[[Any], object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> CollectionModel:
         """Create a collection
 
@@ -799,9 +811,9 @@ class AsyncOperations:
         self,
         name: str,
         *,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> CollectionModel:
         """Describe a collection
 
@@ -838,9 +850,9 @@ class AsyncOperations:
         *,
         wait_timeout: float | None = 0,
         on_progress: Callable[[Any], object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """Delete a collection
 
@@ -878,9 +890,9 @@ class AsyncOperations:
         *,
         input_type: str | None = None,
         truncate: str | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> EmbeddingsList:
         """Generate vectors
 

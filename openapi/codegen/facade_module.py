@@ -229,9 +229,9 @@ def _method(op: OperationMeta, ops: list[OperationMeta], asynchronous: bool) -> 
     if wait is not None:
         sig += ["wait_timeout: float | None = 0", "on_progress: Callable[[Any], object] | None = None"]
     sig += [
-        "timeout: float | httpx.Timeout | None | Unset = UNSET",
-        "max_retries: int | Unset = UNSET",
-        "total_timeout: float | None | Unset = UNSET",
+        "timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN",
+        "max_retries: int | NotGiven = NOT_GIVEN",
+        "total_timeout: float | None | NotGiven = NOT_GIVEN",
     ]
     arguments = ", ".join(f"{p.source!r}: {p.name}" for p in params)
     waits = "wait_timeout, on_progress" if wait is not None else "0, None"
@@ -262,7 +262,19 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import httpx
 
-from .types import UNSET, Unset
+
+class NotGiven:
+    """Marks an argument the caller did not pass (None is a meaningful timeout). The clients'
+    `NOT_GIVEN` is this one instance."""
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+    def __reduce__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN: Any = NotGiven()
 
 '''
 
@@ -290,11 +302,11 @@ def render(ops: list[OperationMeta]) -> str:
         HEADER
         + type_checking
         + '''class CallOptions(NamedTuple):
-    """Per-call options every method takes; UNSET keeps the client's setting."""
+    """Per-call options every method takes; NOT_GIVEN keeps the client's setting."""
 
-    timeout: float | httpx.Timeout | None | Unset
-    max_retries: int | Unset
-    total_timeout: float | None | Unset
+    timeout: float | httpx.Timeout | None | NotGiven
+    max_retries: int | NotGiven
+    total_timeout: float | None | NotGiven
     wait_timeout: float | None
     on_progress: Callable[[Any], object] | None
 

@@ -46,9 +46,9 @@ from ._errors import (
     WaitError,
     WaitTimeoutError,
 )
-from ._polling import PollSchedule, WaitProgress
 from ._retry import RetryPolicy
 from ._version import __version__
+from ._waiting import PollSchedule, WaitProgress
 
 if TYPE_CHECKING:
     from pinecone_control_api.models import (
@@ -62,8 +62,8 @@ if TYPE_CHECKING:
     )
 
     from ._async_client import AsyncClient
+    from ._deployment import pod_spec, serverless_spec
     from ._models import CollectionList, IndexList, require
-    from ._specs import pod_spec, serverless_spec
 
 API_VERSION: str = _provenance.API_VERSION
 """The control-plane API version this client speaks (sent as X-Pinecone-Api-Version)."""
@@ -74,8 +74,8 @@ _LAZY: dict[str, str] = {
     "CollectionList": "pinecone_control._models",
     "IndexList": "pinecone_control._models",
     "require": "pinecone_control._models",
-    "pod_spec": "pinecone_control._specs",
-    "serverless_spec": "pinecone_control._specs",
+    "pod_spec": "pinecone_control._deployment",
+    "serverless_spec": "pinecone_control._deployment",
     **dict.fromkeys(
         (
             "CollectionModel",

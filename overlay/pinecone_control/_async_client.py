@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any, Never, Self, TypeVar, cast
 
 import httpx
 from pinecone_control_api._facade import AsyncOperations, CallOptions
-from pinecone_control_api.types import UNSET, Unset
 
 from ._base_client import (
     DEFAULT_LIMITS,
@@ -22,20 +21,20 @@ from ._base_client import (
 )
 from ._clock import AsyncClock, AsyncSystemClock
 from ._config import _Unset
+from ._effects import Outcome, Program, Send, Sleep
 from ._errors import ClientClosedError
 from ._lazy import lazy_module
 from ._network import attempt_deadline, make_async_transport
-from ._polling import ProgressCallback
-from ._program import Outcome, Program, Send, Sleep
 from ._reading import BodyReader, BodyTooLarge
+from ._waiting import ProgressCallback
 
 if TYPE_CHECKING:
     from pinecone_control_api.models import CollectionModel, IndexModel
 
-    from . import _programs as run
+    from . import _flows as run
     from ._models import CollectionList, IndexList
 else:
-    run = lazy_module("pinecone_control._programs")  # the operations load at the first request
+    run = lazy_module("pinecone_control._flows")  # the operations load at the first request
 
 T = TypeVar("T")
 
@@ -157,9 +156,7 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
     # -- every operation of the spec: the generated facade's methods call this ---------------------
 
     async def _invoke(self, operation: str, arguments: dict[str, Any], options: CallOptions) -> Any:
-        call_options = self._call_options(
-            _given(options.timeout), _given(options.max_retries), _given(options.total_timeout)
-        )
+        call_options = self._call_options(options.timeout, options.max_retries, options.total_timeout)
         progress = cast("ProgressCallback | None", options.on_progress)
         program = run.invoke(call_options, operation, arguments, options.wait_timeout, progress)
         return await self._run(program)
@@ -169,9 +166,9 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
     async def list_indexes(
         self,
         *,
-        timeout: float | httpx.Timeout | Unset | None = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | Unset | None = UNSET,
+        timeout: float | httpx.Timeout | _Unset | None = NOT_GIVEN,
+        max_retries: int | _Unset = NOT_GIVEN,
+        total_timeout: float | _Unset | None = NOT_GIVEN,
     ) -> IndexList:
         result = await super().list_indexes(timeout=timeout, max_retries=max_retries, total_timeout=total_timeout)
         return cast("IndexList", result)
@@ -179,9 +176,9 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
     async def list_collections(
         self,
         *,
-        timeout: float | httpx.Timeout | Unset | None = UNSET,
-        max_retries: int | Unset = UNSET,
-        total_timeout: float | Unset | None = UNSET,
+        timeout: float | httpx.Timeout | _Unset | None = NOT_GIVEN,
+        max_retries: int | _Unset = NOT_GIVEN,
+        total_timeout: float | _Unset | None = NOT_GIVEN,
     ) -> CollectionList:
         result = await super().list_collections(timeout=timeout, max_retries=max_retries, total_timeout=total_timeout)
         return cast("CollectionList", result)
@@ -280,8 +277,3 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
 # The list operations keep the spec's documentation; only their return type is narrowed.
 AsyncClient.list_indexes.__doc__ = AsyncOperations.list_indexes.__doc__
 AsyncClient.list_collections.__doc__ = AsyncOperations.list_collections.__doc__
-
-
-def _given(value: Any) -> Any:
-    """The facade's UNSET (the generated package's "not given") as the client's NOT_GIVEN."""
-    return NOT_GIVEN if isinstance(value, Unset) else value

@@ -22,7 +22,7 @@ from ._config import (
 from ._errors import ClientClosedError, ClientValidationError
 from ._logging import setup_from_env
 from ._network import CertArg, check_proxy, env_proxy, ssl_context
-from ._polling import PollSchedule
+from ._waiting import PollSchedule
 
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 TransportT = TypeVar("TransportT", httpx.BaseTransport, httpx.AsyncBaseTransport)

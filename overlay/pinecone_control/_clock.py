@@ -7,7 +7,6 @@ milliseconds, and a scripted test can step a call effect by effect.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from typing import Protocol
 
@@ -45,4 +44,6 @@ class AsyncSystemClock:
         return time.monotonic()
 
     async def sleep(self, seconds: float) -> None:
+        import asyncio  # here, not at import: a sync client's cold start does not pay for asyncio
+
         await asyncio.sleep(seconds)

@@ -14,12 +14,14 @@ from typing import Any
 
 import httpx
 from pinecone_control_api import _provenance
+from pinecone_control_api._facade import NOT_GIVEN as GENERATED_NOT_GIVEN
+from pinecone_control_api._facade import NotGiven
 
 from . import _secrets
 from ._errors import ClientValidationError
-from ._polling import PollSchedule
 from ._retry import RetryPolicy
 from ._version import __version__
+from ._waiting import PollSchedule
 
 DEFAULT_HOST = "https://api.pinecone.io"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
@@ -44,14 +46,9 @@ _HEADER_NAME_RE = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _HEADER_VALUE_RE = re.compile(r"[\x20-\x7e\t]*")
 
 
-class _Unset:
-    """Marks an option the caller did not pass (None is a meaningful timeout)."""
-
-    def __repr__(self) -> str:
-        return "NOT_GIVEN"
-
-
-NOT_GIVEN: Any = _Unset()
+# One "not passed" marker for the generated methods and the client's own options.
+_Unset = NotGiven
+NOT_GIVEN: Any = GENERATED_NOT_GIVEN
 """The default of per-call options: "not given, use the client's" (`None` means no limit)."""
 
 

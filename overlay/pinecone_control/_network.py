@@ -20,7 +20,6 @@ pool httpx builds is not, so `_attach` checks the attribute and fails loudly if 
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import importlib.util
 import ipaddress
@@ -28,7 +27,6 @@ import os
 import socket
 import ssl
 import time
-import urllib.request
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from typing import Any
@@ -190,6 +188,8 @@ class _AsyncBackend(httpcore.AsyncNetworkBackend):
         timeout = _clip(timeout, connecting=True)
         if self._loopback_only:
             try:
+                import asyncio  # only async clients get here
+
                 infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
             except OSError as exc:
                 raise httpcore.ConnectError(str(exc)) from exc
@@ -229,6 +229,8 @@ def env_proxy(url: httpx.URL, environ: dict[str, str] | os._Environ[str] = os.en
     else:
         return None
     no_proxy = environ.get("no_proxy", environ.get("NO_PROXY", ""))
+    import urllib.request  # only when a proxy variable is set: it costs ~10 ms to import
+
     bypass = urllib.request.proxy_bypass_environment  # type: ignore[attr-defined]  # public, not in typeshed
     if no_proxy and bypass(url.host, {"no": no_proxy}):
         return None

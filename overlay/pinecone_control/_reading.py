@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import httpx
 
+from ._effects import Send, TooLarge
 from ._network import attempt_time_left
-from ._program import Send, TooLarge
 
 # Headers that describe the wire form of a body we hand on already decoded.
 _WIRE_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 import httpx
 
 from . import _secrets
+from ._effects import Outcome, TooLarge
 from ._errors import (
     APIConnectionError,
     APIStatusError,
@@ -20,7 +21,6 @@ from ._errors import (
     loads_bounded,
 )
 from ._operations import Call
-from ._program import Outcome, TooLarge
 from ._retry import parse_retry_after
 
 T = TypeVar("T")

@@ -1,4 +1,6 @@
-"""Waiting for indexes and collections, as plans shared by the sync and async clients.
+"""Waiting: the poll cadence (`PollSchedule`), progress reports, and plans shared by the sync and
+async clients, for any resource a describing operation returns (indexes, collections, and what
+later specs add).
 
 A plan is a generator: it yields the seconds to sleep before the next describe, receives what the
 describe returned (a model, or `GONE` for a 404), and returns the final model or raises a
@@ -8,15 +10,44 @@ describe returned (a model, or `GONE` for a 404), and returns the final model or
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Generator, Mapping
-from dataclasses import dataclass
-from typing import Any, Final
-
-from pinecone_control_api.types import Unset
+from collections.abc import Callable, Generator, Iterator, Mapping
+from typing import Any, Final, NamedTuple
 
 from ._errors import IndexInitializationFailedError, UnexpectedTerminationError, WaitTimeoutError
 from ._logging import logger
-from ._polling import PollSchedule, ProgressCallback, WaitProgress
+
+
+class PollSchedule(NamedTuple):
+    """Poll every `interval` seconds for the first `steady_for` seconds, so a state change is seen
+    within about a second at one describe per second; then back off by `factor` up to `maximum`
+    seconds for long operations (pod scaling takes minutes)."""
+
+    interval: float = 1.0
+    steady_for: float = 30.0
+    factor: float = 1.5
+    maximum: float = 5.0
+
+    def delays(self) -> Iterator[float]:
+        elapsed, delay = 0.0, self.interval
+        while True:
+            yield delay
+            elapsed += delay
+            if elapsed >= self.steady_for:
+                delay = min(self.maximum, delay * self.factor)
+
+
+class WaitProgress(NamedTuple):
+    """Passed to an `on_progress` callback after every poll."""
+
+    kind: str  # "index" or "collection"
+    name: str
+    target: str  # "ready", "configured" or "deleted"
+    state: str  # the state seen, or "Gone"
+    elapsed: float
+    polls: int
+
+
+ProgressCallback = Callable[[WaitProgress], None]
 
 
 class _Gone:
@@ -31,8 +62,7 @@ Seen = Any  # a described model (IndexModel, CollectionModel, ...) or GONE
 Plan = Generator[float, Seen, Seen]
 
 
-@dataclass(frozen=True)
-class Goal:
+class Goal(NamedTuple):
     """What a wait is for: `done` says when to stop, `fail` raises on a state that cannot get there."""
 
     kind: str
@@ -77,7 +107,13 @@ def state_of(seen: Seen) -> str:
         return "Gone"
     status = getattr(seen, "status", None)
     state = getattr(status, "state", status)
-    return "Unknown" if state is None or isinstance(state, Unset) else str(state)
+    return "Unknown" if state is None or _absent(state) else str(state)
+
+
+def _absent(value: Any) -> bool:
+    from pinecone_control_api.types import Unset  # loaded with the models, which a wait has already
+
+    return isinstance(value, Unset)
 
 
 def plan(
@@ -124,7 +160,7 @@ def is_ready(seen: Seen) -> bool:
     if isinstance(seen, _Gone) or state_of(seen) != READY:
         return False
     ready = getattr(getattr(seen, "status", None), "ready", True)
-    return ready is True or isinstance(ready, Unset)
+    return ready is True or _absent(ready)
 
 
 def _is_gone(seen: Seen) -> bool:

@@ -10,10 +10,10 @@ from typing import Any
 import httpx
 import pinecone_control as pc
 import pytest
+from pinecone_control import _flows as programs
 from pinecone_control import _operations as ops
-from pinecone_control import _programs as programs
 from pinecone_control._config import ClientOptions
-from pinecone_control._program import Outcome, Program, Send, Sleep
+from pinecone_control._effects import Outcome, Program, Send, Sleep
 
 from .test_data_loss import index_payload
 

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pinecone_control
 import pytest
-from pinecone_control._polling import PollSchedule
+from pinecone_control._waiting import PollSchedule
 
 from ..support import Api
 

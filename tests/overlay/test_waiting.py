@@ -7,7 +7,7 @@ import logging
 import httpx
 import pinecone_control as pc
 import pytest
-from pinecone_control._polling import PollSchedule
+from pinecone_control._waiting import PollSchedule
 
 from ..support import Api
 from .conftest import Recorder, collection_payload, error_reply, index_payload, json_reply

@@ -1,4 +1,4 @@
-"""Every operation as one program, shared by `Client` and `AsyncClient` (see `_program`): the
+"""Every operation as one program, shared by `Client` and `AsyncClient` (see `_effects`): the
 request loop (retries, budgets, settling) and waiting; `invoke` runs any operation of the spec."""
 
 from __future__ import annotations
@@ -14,15 +14,14 @@ from . import _operations as ops
 from . import _secrets
 from . import _waiting as waiting
 from ._config import ClientOptions, redact_headers
+from ._effects import Outcome, Program, Send, Sleep, TooLarge
 from ._encoding import encode_body
 from ._errors import APITimeoutError, NotFoundError
 from ._logging import logger
-from ._polling import ProgressCallback
-from ._program import Outcome, Program, Send, Sleep, TooLarge
 from ._response import budget_exhausted, result_of
 from ._retry import outcome_unknown
 from ._validation import finite_or_none
-from ._waiting import GONE, Seen
+from ._waiting import GONE, ProgressCallback, Seen
 
 T = TypeVar("T")
 
