@@ -155,6 +155,19 @@ def from_impact(impact: OverlayImpact) -> list[Finding]:
         found.append(
             Finding("overlay", rule, shown, "", cause, "breaking", fingerprint(rule, "", "", cause), count=count)
         )
+    for gap in impact.coverage_gaps:
+        subject = gap.split(":", 1)[0].split(" ", 1)[0]
+        found.append(
+            Finding(
+                "overlay",
+                "client-coverage-gap",
+                subject,
+                "",
+                gap,
+                "breaking",
+                fingerprint("client-coverage-gap", subject, "", gap),
+            )
+        )
     for text in impact.problems:
         subject = text.split(":", 1)[0]
         found.append(

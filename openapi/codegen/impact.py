@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .coverage import client_coverage
 from .pin import REPO_ROOT
 
 OVERLAY_DIR = REPO_ROOT / "overlay"
@@ -64,6 +65,8 @@ class OverlayImpact:
     tests_skipped: int = 0
     test_problems: list[TestProblem] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # a check could not run at all, with its cause
+    coverage_gaps: list[str] = field(default_factory=list)  # operations / request fields the clients miss
+    operations: int = 0  # operations of the new spec, for the coverage line
     seconds: float = 0.0
 
     @property
@@ -80,7 +83,7 @@ class OverlayImpact:
 
     @property
     def ok(self) -> bool:
-        return not (self.type_errors or self.test_problems or self.problems)
+        return not (self.type_errors or self.test_problems or self.problems or self.coverage_gaps)
 
     def type_errors_by_file(self) -> dict[str, list[TypeCheckError]]:
         grouped: dict[str, list[TypeCheckError]] = {}
@@ -114,6 +117,7 @@ class OverlayImpact:
                 "collection_errors": len(self.collection_errors),
             },
             "test_problems": [asdict(p) for p in self.test_problems],
+            "client_coverage": {"operations": self.operations, "gaps": self.coverage_gaps},
             "problems": self.problems,
             "seconds": round(self.seconds, 2),
         }
@@ -240,5 +244,9 @@ def overlay_impact(package_dir: Path, work: Path) -> OverlayImpact:
     impact = OverlayImpact()
     impact.type_errors, impact.problems = _mypy(package_dir, work)
     _pytest(package_dir, work, impact)
+    coverage = client_coverage(package_dir)
+    impact.operations, impact.coverage_gaps = coverage["operations"], coverage["gaps"]
+    if "error" in coverage:
+        impact.problems.append(f"client coverage could not run: {coverage['error']}")
     impact.seconds = time.perf_counter() - started
     return impact

@@ -96,6 +96,13 @@ def _overlay(report: Report) -> list[str]:
         f"package in {impact.seconds:.1f} s: {verdict}"
     )
     lines += ["", f"Result: {impact.summary()}."]
+    gaps = len(impact.coverage_gaps)
+    lines += [
+        "",
+        f"Client coverage: {impact.operations} operations; "
+        + ("every one a method of both clients, every request field a parameter." if not gaps else f"{gaps} gaps:"),
+    ]
+    lines += [f"- {gap}" for gap in impact.coverage_gaps]
     marks = {f.fingerprint: f for f in report.section("overlay")}
 
     def accepted(fp: str) -> str:

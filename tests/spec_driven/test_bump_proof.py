@@ -1,0 +1,136 @@
+"""The bump proof: for each later pinned version, the README's bump workflow exactly (`make pull
+API_VERSION=<v> ACCEPT=1`, then a plain `make generate`) in a scratch copy, the overlay unchanged:
+
+- every operation of that version is a method of both clients, every request field a parameter;
+- every operation it adds, called sync and async against `prism mock` of *that* version's spec,
+  sends a request Prism accepts and returns its typed model;
+- `mypy --strict` on the overlay passes, except where hand-written code names something the
+  version removes; `openapi/review diff`'s overlay section lists exactly those places.
+
+Hand-written lines needed per bump: none (the overlay is copied unchanged). The figures land in
+build/bump-proof.json for the README table."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from codegen.pin import REPO_ROOT, known_versions
+from pinecone_control_api._operations import OPERATIONS
+
+from ..contract.conftest import Prism
+from ..pipeline.test_bump_workflow import _make, _scratch_repo
+
+LATER = ["2024-10", "2025-01", "2025-04", "2025-10"]
+PROBE = Path(__file__).with_name("bump_probe.py")
+RESULTS = REPO_ROOT / "build" / "bump-proof.json"
+_MYPY_ERROR = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): error: (?P<message>.*)$")
+
+
+def model_names(package: Path) -> set[str]:
+    tree = ast.parse((package / "models" / "__init__.py").read_text())
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "__all__" for t in node.targets):
+            return {str(e.value) for e in getattr(node.value, "elts", []) if isinstance(e, ast.Constant)}
+    return set()
+
+
+@pytest.fixture(scope="module")
+def pinned_operations(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pinned") / "operations.json"
+    path.write_text(json.dumps([op.python_name for op in OPERATIONS]))
+    return path
+
+
+@pytest.mark.parametrize("version", LATER)
+def test_a_bump_needs_no_hand_written_line(version: str, pinned_operations: Path, tmp_path: Path) -> None:
+    repo = _scratch_repo(tmp_path)
+    shutil.copytree(REPO_ROOT / "overlay", repo / "overlay", ignore=shutil.ignore_patterns("__pycache__"))
+    for args in (("pull", f"API_VERSION={version}", "ACCEPT=1"), ("generate",)):
+        done = _make(repo, *args)
+        assert done.returncode == 0, done.stdout + done.stderr
+    package = repo / "generated" / "pinecone_control_api"
+    removed = model_names(REPO_ROOT / "generated" / "pinecone_control_api") - model_names(package)
+
+    # 1-2. Methods, parameters, and the added operations against prism mock of that version.
+    paths = [str(repo / "overlay"), str(repo / "generated"), str(REPO_ROOT / "openapi")]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+    with Prism("mock", str(known_versions()[version].pulled_file())) as prism:
+        probed = subprocess.run(
+            [sys.executable, str(PROBE), str(pinned_operations), prism.url],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+    assert probed.returncode == 0, probed.stderr
+    report: dict[str, Any] = json.loads(probed.stdout)
+    assert report["not_methods"] == []
+    assert report["unreachable"] == {}
+    failed = [c for c in report["calls"] if "error" in c]
+    assert failed == [], failed
+
+    # 3. The type checker: only the names the version removed break the overlay.
+    mypy = subprocess.run(
+        [sys.executable, "-m", "mypy", "overlay/pinecone_control", "--cache-dir", str(tmp_path / "mypy")],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    errors = [m.groupdict() for line in mypy.stdout.splitlines() if (m := _MYPY_ERROR.match(line))]
+    assert (mypy.returncode == 0) == (errors == []), mypy.stdout + mypy.stderr
+    unexplained = [e for e in errors if not any(f'"{name}"' in e["message"] for name in removed)]
+    assert unexplained == [], f"overlay breaks on names the version did not remove: {unexplained}"
+
+    # ... and the review's overlay section lists exactly those places.
+    review = subprocess.run(
+        [
+            str(REPO_ROOT / "openapi" / "review"),
+            "diff",
+            "--to",
+            version,
+            "--format",
+            "json",
+            "--out-dir",
+            str(tmp_path),
+        ],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert review.returncode in (0, 1), review.stderr
+    listed = json.loads(review.stdout)["overlay_impact"]["type_errors"]
+    shown = {(e["file"], int(e["line"])) for e in listed}
+    assert shown == {(e["file"], int(e["line"])) for e in errors}
+    coverage = json.loads(review.stdout)["overlay_impact"]["client_coverage"]
+    assert coverage == {"operations": len(report["operations"]), "gaps": []}
+
+    _record(version, report, errors, removed)
+
+
+def _record(version: str, report: dict[str, Any], errors: list[dict[str, str]], removed: set[str]) -> None:
+    RESULTS.parent.mkdir(exist_ok=True)
+    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    results[version] = {
+        "operations": len(report["operations"]),
+        "added": report["added"],
+        "calls_ok": len([c for c in report["calls"] if "error" not in c]),
+        "hand_written_lines": 0,
+        "mypy_errors": [f"{e['file']}:{e['line']}: {e['message']}" for e in errors],
+        "removed_models": sorted(removed),
+    }
+    RESULTS.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
