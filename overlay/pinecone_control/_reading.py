@@ -12,9 +12,6 @@ import httpx
 from ._effects import Send, TooLarge
 from ._network import attempt_time_left
 
-# Headers that describe the wire form of a body we hand on already decoded.
-_WIRE_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
-
 
 class BodyTooLarge(Exception):
     """Raised by `BodyReader` to stop reading; the driver turns it into a `TooLarge` outcome."""
@@ -47,13 +44,7 @@ class BodyReader:
         self._chunks.append(chunk)
 
     def finish(self) -> httpx.Response:
-        """The answer with its decoded body in memory (the wire-encoding headers dropped)."""
-        response = self._response
-        headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in _WIRE_HEADERS]
-        return httpx.Response(
-            response.status_code,
-            headers=headers,
-            content=b"".join(self._chunks),
-            request=response.request,
-            extensions={"http_version": response.extensions.get("http_version", b"HTTP/1.1")},
-        )
+        """The answer with its decoded body in memory, as httpx's own `read()` leaves it (it too
+        stores `b"".join(iter_bytes())` as the content); no second response object is built."""
+        self._response._content = b"".join(self._chunks)
+        return self._response

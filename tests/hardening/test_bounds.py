@@ -92,3 +92,16 @@ def test_thousands_of_concurrent_async_calls_all_succeed(count: int) -> None:
     failures = [r for r in results if isinstance(r, BaseException)]
     assert failures == [], f"{len(failures)} of {count} failed, e.g. {failures[:1]!r}"
     assert all(r.name == "x" for r in results)
+
+
+@pytest.mark.parametrize("kind", KIND)
+def test_a_compressed_body_is_read_decoded(kind: str) -> None:
+    import gzip
+
+    payload = json.dumps({"indexes": [index_payload("x", "Ready")]}).encode()
+    answer = gzip.compress(payload)
+    headers = {"content-encoding": "gzip", "content-type": "application/json"}
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, content=answer, headers=headers))
+    api = make(kind, host="https://api.test", transport=transport)
+    assert api.list_indexes().names() == ["x"]
+    api.close()
