@@ -29,6 +29,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 from pinecone_control import _operations as ops
+from pinecone_control import _secrets
 from pinecone_control._response import result_of
 
 SPEC = load_spec(SpecPin.load().read_verified())
@@ -138,7 +139,10 @@ def test_bodies_that_break_the_schema_raise_with_the_raw_payload(operation: str)
         CASES["broken"] += 1
         with pytest.raises(pc.ResponseValidationError) as info:
             parse(operation, broken)
-        assert json.loads(info.value.body) == broken
+        # The raw payload is kept, but scrubbed: a drawn string equal to a key this process has
+        # registered (Hypothesis samples literals from the code, the emulator's key among them) is masked.
+        if not _secrets.contains_secret(json.dumps(broken)):
+            assert json.loads(info.value.body) == broken
         assert info.value.status_code == min(OPERATIONS[operation].success)
 
     check()
