@@ -17,8 +17,8 @@ from ._errors import (
     ResponseTooLargeError,
     ResponseValidationError,
     error_class_for,
-    loads_bounded,
 )
+from ._json import loads_bounded  # orjson when the `speedups` extra is installed
 from ._operations import CREATE_COLLECTION, DELETE_INDEX, Call
 from ._program import Outcome, TooLarge
 from ._retry import parse_retry_after
