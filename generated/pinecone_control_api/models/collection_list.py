@@ -56,7 +56,7 @@ class CollectionList:
 
         collection_list = _OBJECT_NEW(cls)
         collection_list.collections = collections
-        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 0 + ("collections" in src_dict):
             collection_list.additional_properties = {}
         else:
             collection_list.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -80,7 +80,7 @@ class ConfigureIndexRequest:
         configure_index_request = _OBJECT_NEW(cls)
         configure_index_request.spec = spec
         configure_index_request.deletion_protection = deletion_protection
-        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 0 + ("spec" in src_dict) + ("deletion_protection" in src_dict):
             configure_index_request.additional_properties = {}
         else:
             configure_index_request.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

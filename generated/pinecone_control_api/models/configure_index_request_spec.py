@@ -43,7 +43,7 @@ class ConfigureIndexRequestSpec:
 
         configure_index_request_spec = _OBJECT_NEW(cls)
         configure_index_request_spec.pod = pod
-        if len(src_dict) <= 1 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 1:
             configure_index_request_spec.additional_properties = {}
         else:
             configure_index_request_spec.additional_properties = {

@@ -71,7 +71,7 @@ class ConfigureIndexRequestSpecPod:
         configure_index_request_spec_pod = _OBJECT_NEW(cls)
         configure_index_request_spec_pod.replicas = replicas
         configure_index_request_spec_pod.pod_type = pod_type
-        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 0 + ("replicas" in src_dict) + ("pod_type" in src_dict):
             configure_index_request_spec_pod.additional_properties = {}
         else:
             configure_index_request_spec_pod.additional_properties = {

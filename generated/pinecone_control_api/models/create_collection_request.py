@@ -62,7 +62,7 @@ class CreateCollectionRequest:
         create_collection_request = _OBJECT_NEW(cls)
         create_collection_request.name = name
         create_collection_request.source = source
-        if len(src_dict) <= 2 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 2:
             create_collection_request.additional_properties = {}
         else:
             create_collection_request.additional_properties = {

@@ -132,7 +132,7 @@ class CreateIndexRequest:
         create_index_request.spec = spec
         create_index_request.metric = metric
         create_index_request.deletion_protection = deletion_protection
-        if len(src_dict) <= 3 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 3 + ("metric" in src_dict) + ("deletion_protection" in src_dict):
             create_index_request.additional_properties = {}
         else:
             create_index_request.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -86,7 +86,7 @@ class EmbedRequest:
         embed_request.model = model
         embed_request.inputs = inputs
         embed_request.parameters = parameters
-        if len(src_dict) <= 2 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 2 + ("parameters" in src_dict):
             embed_request.additional_properties = {}
         else:
             embed_request.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -45,7 +45,7 @@ class EmbedRequestInputsItem:
 
         embed_request_inputs_item = _OBJECT_NEW(cls)
         embed_request_inputs_item.text = text
-        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 0 + ("text" in src_dict):
             embed_request_inputs_item.additional_properties = {}
         else:
             embed_request_inputs_item.additional_properties = {

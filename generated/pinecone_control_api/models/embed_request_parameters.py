@@ -65,7 +65,7 @@ class EmbedRequestParameters:
         embed_request_parameters = _OBJECT_NEW(cls)
         embed_request_parameters.input_type = input_type
         embed_request_parameters.truncate = truncate
-        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 0 + ("input_type" in src_dict) + ("truncate" in src_dict):
             embed_request_parameters.additional_properties = {}
         else:
             embed_request_parameters.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -46,7 +46,7 @@ class Embedding:
 
         embedding = _OBJECT_NEW(cls)
         embedding.values = values
-        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 0 + ("values" in src_dict):
             embedding.additional_properties = {}
         else:
             embedding.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -48,7 +48,7 @@ class EmbeddingsListUsage:
 
         embeddings_list_usage = _OBJECT_NEW(cls)
         embeddings_list_usage.total_tokens = total_tokens
-        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 0 + ("total_tokens" in src_dict):
             embeddings_list_usage.additional_properties = {}
         else:
             embeddings_list_usage.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -65,7 +65,7 @@ class ErrorResponse:
         error_response = _OBJECT_NEW(cls)
         error_response.status = status
         error_response.error = error
-        if len(src_dict) <= 2 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 2:
             error_response.additional_properties = {}
         else:
             error_response.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -90,7 +90,7 @@ class ErrorResponseError:
         error_response_error.code = code
         error_response_error.message = message
         error_response_error.details = details
-        if len(src_dict) <= 2 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 2 + ("details" in src_dict):
             error_response_error.additional_properties = {}
         else:
             error_response_error.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

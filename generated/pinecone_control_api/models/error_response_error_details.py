@@ -30,7 +30,7 @@ class ErrorResponseErrorDetails:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         error_response_error_details = _OBJECT_NEW(cls)
-        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 0:
             error_response_error_details.additional_properties = {}
         else:
             error_response_error_details.additional_properties = {

@@ -56,7 +56,7 @@ class IndexList:
 
         index_list = _OBJECT_NEW(cls)
         index_list.indexes = indexes
-        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 0 + ("indexes" in src_dict):
             index_list.additional_properties = {}
         else:
             index_list.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -139,7 +139,7 @@ class IndexModel:
         index_model.spec = spec
         index_model.status = status
         index_model.deletion_protection = deletion_protection
-        if len(src_dict) <= 6 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 6 + ("deletion_protection" in src_dict):
             index_model.additional_properties = {}
         else:
             index_model.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -77,7 +77,7 @@ class IndexModelSpec:
         index_model_spec = _OBJECT_NEW(cls)
         index_model_spec.pod = pod
         index_model_spec.serverless = serverless
-        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 0 + ("pod" in src_dict) + ("serverless" in src_dict):
             index_model_spec.additional_properties = {}
         else:
             index_model_spec.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -68,7 +68,7 @@ class IndexModelStatus:
         index_model_status = _OBJECT_NEW(cls)
         index_model_status.ready = ready
         index_model_status.state = state
-        if len(src_dict) <= 2 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 2:
             index_model_status.additional_properties = {}
         else:
             index_model_status.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

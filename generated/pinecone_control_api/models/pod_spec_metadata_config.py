@@ -52,7 +52,7 @@ class PodSpecMetadataConfig:
 
         pod_spec_metadata_config = _OBJECT_NEW(cls)
         pod_spec_metadata_config.indexed = indexed
-        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 0 + ("indexed" in src_dict):
             pod_spec_metadata_config.additional_properties = {}
         else:
             pod_spec_metadata_config.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -66,7 +66,7 @@ class ServerlessSpec:
         serverless_spec = _OBJECT_NEW(cls)
         serverless_spec.cloud = cloud
         serverless_spec.region = region
-        if len(src_dict) <= 2 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 2:
             serverless_spec.additional_properties = {}
         else:
             serverless_spec.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
