@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from canned import OLD_API, Canned  # noqa: E402
+from canned import OLD_API, Canned
 
 _REASONS = {200: b"OK", 201: b"Created", 404: b"Not Found"}
 _END = b"\r\n\r\n"
