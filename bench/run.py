@@ -15,6 +15,7 @@ bench/results.{md,json}.
 from __future__ import annotations
 
 import json
+import math
 import os
 import platform
 import statistics
@@ -110,7 +111,9 @@ def per_round(runs: dict[str, list[dict[str, Any]]], key: str, floor: str | None
         values = [r[key] for r in results]
         row: dict[str, Any] = {"value": spread(values)}
         if floor is not None and floor in runs and label != floor:
-            row["ratio"] = spread([v / f[key] for v, f in zip(values, runs[floor], strict=True)])
+            # A floor of 0 (raw httpx failing every call of a round) makes the ratio infinite.
+            ratios = [v / f[key] if f[key] else math.inf for v, f in zip(values, runs[floor], strict=True)]
+            row["ratio"] = spread(ratios)
         out[label] = row
     return out
 
