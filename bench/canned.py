@@ -92,6 +92,10 @@ class Canned:
             self._bodies[api] = listed, {f"/indexes/{ix['name']}": json.dumps(ix).encode() for ix in indexes}
         return self._bodies[api]
 
+    def is_fixed(self, method: str, path: str, api: str = OLD_API) -> bool:
+        """Whether the answer never changes (the listed indexes), so a server may keep it."""
+        return method == "GET" and (path == "/indexes" or path in self._encoded(api)[1])
+
     def answer(self, method: str, path: str, api: str = OLD_API) -> tuple[int, bytes]:
         self.api_seen.add(api)
         listed, described = self._encoded(api)

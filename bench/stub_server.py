@@ -74,9 +74,9 @@ class Http(asyncio.Protocol):
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        status, body = self._canned.answer(method.decode(), path.decode(), api.decode() or OLD_API)
-        answer = _response(status, body)
-        if method == b"GET" and status == 200 and path.startswith(b"/indexes") and b"999" not in path:
+        request = method.decode(), path.decode(), api.decode() or OLD_API
+        answer = _response(*self._canned.answer(*request))
+        if self._canned.is_fixed(*request):
             self._cache[key] = answer
         return answer
 
