@@ -24,7 +24,7 @@ help:
 	@echo "make watch            look upstream for new or changed specs; diff reports + PR bodies in build/watch"
 	@echo "make api-check        check pinecone_control's public API against openapi/public-api.json"
 	@echo "make api-snapshot     refresh openapi/public-api.json after a reviewed API change"
-	@echo "make bench            benchmark against raw httpx and the official SDK (writes bench/results.md)"
+	@echo "make bench            benchmark against raw httpx and the official SDKs (build/bench/; UPDATE=1: bench/)"
 	@echo "make quickstart       run examples/quickstart.py against the bundled emulator"
 	@echo "make test             lint, type-check and run the test suite (contract tests included)"
 	@echo "make docs             build the reference docs strictly into build/site (any warning fails)"
@@ -99,9 +99,10 @@ api-check: $(STAMP)
 api-snapshot: $(STAMP)
 	openapi/review public-api --update
 
-# Benchmark against raw httpx and pinecone-client 5.0.1 (own venvs under .bench/); a few minutes.
+# Benchmark against raw httpx and the official SDKs (own venvs under .bench/); writes build/bench/,
+# and with UPDATE=1 also the committed bench/results.*; several minutes.
 bench: $(STAMP)
-	cd openapi && ../$(PY) ../bench/run.py
+	cd openapi && UPDATE=$(UPDATE) ../$(PY) ../bench/run.py
 
 # Reference docs from the docstrings (mkdocs-material + mkdocstrings); --strict: any warning fails.
 # tests/adoption/test_docs.py runs this target, so `make test` proves the build.

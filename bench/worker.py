@@ -2,14 +2,17 @@
 
     python bench/worker.py CONTENDER SCENARIO [--port P] [--calls N] [--ready-after T]
 
-CONTENDER: raw (plain httpx), ours (pinecone-control), sdk (pinecone-client 5.0.1).
-SCENARIO: cold, sync, async, wait. Imports happen inside the functions: each venv has only its own.
+CONTENDER: raw (plain httpx), ours (pinecone-control, with or without its speedups extra: the venv
+decides), sdk (`pinecone`'s `Pinecone`: pinecone-client 5.0.1 or pinecone 10.x, the venv decides).
+SCENARIO: cold, sync, memory, async, wait. Imports happen inside the functions: each venv has only its own.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+import os
 import time
 from collections.abc import Callable
 from typing import Any
@@ -47,30 +50,55 @@ def _mean_us(call: Any, calls: int) -> float:
     return (time.perf_counter() - started) / calls * 1e6
 
 
-def sync(contender: str, url: str, calls: int) -> dict[str, Any]:
-    list_call: Callable[[], Any]
-    describe_call: Callable[[], Any]
+def _calls(contender: str, url: str) -> tuple[Callable[[], Any], Callable[[], Any]]:
+    """list_indexes and describe_index of one contender; raw is httpx + `json.loads`."""
     if contender == "raw":
         import httpx
 
         http = httpx.Client()
-        list_call = lambda: http.get(f"{url}/indexes", headers={"Api-Key": API_KEY}).json()  # noqa: E731
-        describe_call = lambda: http.get(f"{url}/indexes/{DESCRIBED}", headers={"Api-Key": API_KEY}).json()  # noqa: E731
-    elif contender == "ours":
+        headers = {"Api-Key": API_KEY}
+        return (
+            lambda: json.loads(http.get(f"{url}/indexes", headers=headers).content),
+            lambda: json.loads(http.get(f"{url}/indexes/{DESCRIBED}", headers=headers).content),
+        )
+    if contender == "ours":
         import pinecone_control
 
         client = pinecone_control.Client(api_key=API_KEY, host=url)
-        list_call = lambda: client.list_indexes()  # noqa: E731
-        describe_call = lambda: client.describe_index(DESCRIBED)  # noqa: E731
-    else:
-        from pinecone import Pinecone
+        return client.list_indexes, lambda: client.describe_index(DESCRIBED)
+    from pinecone import Pinecone  # pinecone-client 5.0.1 or pinecone 10.x: the same entry point
 
-        pc = Pinecone(api_key=API_KEY, host=url)
-        list_call = lambda: pc.list_indexes()  # noqa: E731
-        describe_call = lambda: pc.describe_index(DESCRIBED)  # noqa: E731
-    listed: Any = list_call()
-    assert len(listed["indexes"] if isinstance(listed, dict) else listed.indexes) == 100
+    pc = Pinecone(api_key=API_KEY, host=url)
+    return pc.list_indexes, lambda: pc.describe_index(DESCRIBED)
+
+
+def _count(listed: Any) -> int:
+    return len(listed["indexes"] if isinstance(listed, dict) else listed.indexes)
+
+
+def sync(contender: str, url: str, calls: int) -> dict[str, Any]:
+    list_call, describe_call = _calls(contender, url)
+    assert _count(list_call()) == 100
     return {"list_us": _mean_us(list_call, calls), "describe_us": _mean_us(describe_call, calls * 2)}
+
+
+def _rss() -> int:
+    """Resident set size in bytes (Linux)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def memory(contender: str, url: str, kept: int = 20) -> dict[str, Any]:
+    """RSS after import + construct + one call, and what each 100-index list result kept alive adds."""
+    list_call, _describe = _calls(contender, url)
+    assert _count(list_call()) == 100
+    gc.collect()
+    before = _rss()
+    results = [list_call() for _ in range(kept)]
+    gc.collect()
+    after = _rss()
+    assert len(results) == kept
+    return {"rss_mb": before / 2**20, "per_list_kb": (after - before) / kept / 1024}
 
 
 def concurrent(contender: str, url: str, count: int) -> dict[str, Any]:
@@ -141,7 +169,7 @@ def wait(contender: str, url: str, ready_after: float) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("contender", choices=["raw", "ours", "sdk"])
-    parser.add_argument("scenario", choices=["cold", "sync", "async", "wait"])
+    parser.add_argument("scenario", choices=["cold", "sync", "memory", "async", "wait"])
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--calls", type=int, default=200)
     parser.add_argument("--ready-after", type=float, default=1.0)
@@ -152,6 +180,8 @@ def main() -> None:
         result = cold(args.contender)
     elif args.scenario == "sync":
         result = sync(args.contender, url, args.calls)
+    elif args.scenario == "memory":
+        result = memory(args.contender, url)
     elif args.scenario == "async":
         result = concurrent(args.contender, url, args.concurrent)
     else:

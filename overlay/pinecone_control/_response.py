@@ -18,8 +18,8 @@ from ._errors import (
     ResponseTooLargeError,
     ResponseValidationError,
     error_class_for,
-    loads_bounded,
 )
+from ._json import loads_bounded  # orjson when the `speedups` extra is installed
 from ._operations import Call
 from ._retry import parse_retry_after
 

@@ -22,17 +22,42 @@ PACKAGES = {
 HOSTED = {"pytest_plugin.py": {"pytest"}}
 
 
-def _third_party_imports(root: Path) -> set[str]:
+def _import_names(node: ast.AST) -> list[str]:
+    if isinstance(node, ast.Import):
+        return [alias.name.split(".")[0] for alias in node.names]
+    if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+        return [node.module.split(".")[0]]
+    return []
+
+
+def _guarded(node: ast.AST) -> bool:
+    """A `try:` whose handler catches ImportError: its imports are optional (the `speedups` extra)."""
+    return isinstance(node, ast.Try) and any(
+        isinstance(handler.type, ast.Name) and handler.type.id in {"ImportError", "ModuleNotFoundError"}
+        for handler in node.handlers
+    )
+
+
+def _collect(node: ast.AST, in_guard: bool, always: set[str], maybe: set[str]) -> None:
+    (maybe if in_guard else always).update(_import_names(node))
+    for field, value in ast.iter_fields(node):
+        children = value if isinstance(value, list) else [value]
+        guard = in_guard or (_guarded(node) and field == "body")
+        for child in children:
+            if isinstance(child, ast.AST):
+                _collect(child, guard, always, maybe)
+
+
+def _third_party_imports(root: Path, *, optional: bool = False) -> set[str]:
+    """The third-party modules the shipped code imports unconditionally, or (`optional`) only
+    inside the body of a `try: ... except ImportError`."""
     found: set[str] = set()
     for path in root.rglob("*.py"):
         hosted = HOSTED.get(path.name, set())
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names: list[str] = []
-            if isinstance(node, ast.Import):
-                names = [alias.name.split(".")[0] for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                names = [node.module.split(".")[0]]
-            found.update(name for name in names if name not in hosted)
+        always: set[str] = set()
+        maybe: set[str] = set()
+        _collect(ast.parse(path.read_text(encoding="utf-8")), False, always, maybe)
+        found.update(name for name in (maybe if optional else always) if name not in hosted)
     return {name for name in found if name not in sys.stdlib_module_names and name not in PACKAGES}
 
 
@@ -50,6 +75,14 @@ def _declared_dependencies() -> set[str]:
 def test_runtime_dependencies_are_exactly_what_the_shipped_code_imports() -> None:
     imported = set().union(*(_third_party_imports(root) for root in PACKAGES.values()))
     assert imported == _declared_dependencies() == {"httpx", "httpcore", "attrs"}
+
+
+def test_optional_imports_are_exactly_the_speedups_extra() -> None:
+    optional = set().union(*(_third_party_imports(root, optional=True) for root in PACKAGES.values()))
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
+    declared = {requirement.split(">")[0].split("=")[0].strip() for requirement in extras["speedups"]}
+    assert optional == declared == {"orjson"}
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,9 @@ from ..models.collection_model_status import CollectionModelStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CollectionModel")
+# pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
+# looking up `cls.__new__` (attrs classes define no `__new__`, so it is the same call).
+_OBJECT_NEW = object.__new__
 # The wire names this model knows; any other key of a payload goes to `additional_properties`.
 _KNOWN_KEYS: frozenset[str] = frozenset(
     (
@@ -105,7 +108,7 @@ class CollectionModel:
         if vector_count is not UNSET and vector_count.__class__ is not int:
             raise TypeError(f"CollectionModel.vector_count must be an integer, not {vector_count.__class__.__name__}")
 
-        collection_model = cls.__new__(cls)
+        collection_model = _OBJECT_NEW(cls)
         collection_model.name = name
         collection_model.status = status
         collection_model.environment = environment

@@ -10,6 +10,9 @@ from ..models.deletion_protection import DeletionProtection
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConfigureIndexRequest")
+# pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
+# looking up `cls.__new__` (attrs classes define no `__new__`, so it is the same call).
+_OBJECT_NEW = object.__new__
 # The wire names this model knows; any other key of a payload goes to `additional_properties`.
 _KNOWN_KEYS: frozenset[str] = frozenset(
     (
@@ -59,14 +62,14 @@ class ConfigureIndexRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _spec = src_dict.get("spec", UNSET)
         spec: ConfigureIndexRequestSpec | Unset
-        if isinstance(_spec, Unset):
+        if _spec is UNSET:
             spec = UNSET
         else:
             spec = ConfigureIndexRequestSpec.from_dict(_spec)
 
         _deletion_protection = src_dict.get("deletion_protection", UNSET)
         deletion_protection: DeletionProtection | Unset
-        if isinstance(_deletion_protection, Unset):
+        if _deletion_protection is UNSET:
             deletion_protection = UNSET
         else:
             try:
@@ -74,10 +77,10 @@ class ConfigureIndexRequest:
             except (KeyError, TypeError):
                 deletion_protection = DeletionProtection(_deletion_protection)
 
-        configure_index_request = cls.__new__(cls)
+        configure_index_request = _OBJECT_NEW(cls)
         configure_index_request.spec = spec
         configure_index_request.deletion_protection = deletion_protection
-        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 0 + ("spec" in src_dict) + ("deletion_protection" in src_dict):
             configure_index_request.additional_properties = {}
         else:
             configure_index_request.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -9,6 +9,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConfigureIndexRequestSpecPod")
+# pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
+# looking up `cls.__new__` (attrs classes define no `__new__`, so it is the same call).
+_OBJECT_NEW = object.__new__
 # The wire names this model knows; any other key of a payload goes to `additional_properties`.
 _KNOWN_KEYS: frozenset[str] = frozenset(
     (
@@ -65,10 +68,10 @@ class ConfigureIndexRequestSpecPod:
                 f"ConfigureIndexRequestSpecPod.pod_type must be a string, not {pod_type.__class__.__name__}"
             )
 
-        configure_index_request_spec_pod = cls.__new__(cls)
+        configure_index_request_spec_pod = _OBJECT_NEW(cls)
         configure_index_request_spec_pod.replicas = replicas
         configure_index_request_spec_pod.pod_type = pod_type
-        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 0 + ("replicas" in src_dict) + ("pod_type" in src_dict):
             configure_index_request_spec_pod.additional_properties = {}
         else:
             configure_index_request_spec_pod.additional_properties = {

@@ -11,6 +11,9 @@ from ..models.deletion_protection import DeletionProtection
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateIndexRequest")
+# pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
+# looking up `cls.__new__` (attrs classes define no `__new__`, so it is the same call).
+_OBJECT_NEW = object.__new__
 # The wire names this model knows; any other key of a payload goes to `additional_properties`.
 _KNOWN_KEYS: frozenset[str] = frozenset(
     (
@@ -105,7 +108,7 @@ class CreateIndexRequest:
 
         _metric = src_dict.get("metric", UNSET)
         metric: CreateIndexRequestMetric | Unset
-        if isinstance(_metric, Unset):
+        if _metric is UNSET:
             metric = UNSET
         else:
             try:
@@ -115,7 +118,7 @@ class CreateIndexRequest:
 
         _deletion_protection = src_dict.get("deletion_protection", UNSET)
         deletion_protection: DeletionProtection | Unset
-        if isinstance(_deletion_protection, Unset):
+        if _deletion_protection is UNSET:
             deletion_protection = UNSET
         else:
             try:
@@ -123,13 +126,13 @@ class CreateIndexRequest:
             except (KeyError, TypeError):
                 deletion_protection = DeletionProtection(_deletion_protection)
 
-        create_index_request = cls.__new__(cls)
+        create_index_request = _OBJECT_NEW(cls)
         create_index_request.name = name
         create_index_request.dimension = dimension
         create_index_request.spec = spec
         create_index_request.metric = metric
         create_index_request.deletion_protection = deletion_protection
-        if len(src_dict) <= 3 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 3 + ("metric" in src_dict) + ("deletion_protection" in src_dict):
             create_index_request.additional_properties = {}
         else:
             create_index_request.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -9,6 +9,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EmbedRequestParameters")
+# pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
+# looking up `cls.__new__` (attrs classes define no `__new__`, so it is the same call).
+_OBJECT_NEW = object.__new__
 # The wire names this model knows; any other key of a payload goes to `additional_properties`.
 _KNOWN_KEYS: frozenset[str] = frozenset(
     (
@@ -59,10 +62,10 @@ class EmbedRequestParameters:
         if truncate is not UNSET and truncate.__class__ is not str:
             raise TypeError(f"EmbedRequestParameters.truncate must be a string, not {truncate.__class__.__name__}")
 
-        embed_request_parameters = cls.__new__(cls)
+        embed_request_parameters = _OBJECT_NEW(cls)
         embed_request_parameters.input_type = input_type
         embed_request_parameters.truncate = truncate
-        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 0 + ("input_type" in src_dict) + ("truncate" in src_dict):
             embed_request_parameters.additional_properties = {}
         else:
             embed_request_parameters.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -9,6 +9,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EmbeddingsList")
+# pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
+# looking up `cls.__new__` (attrs classes define no `__new__`, so it is the same call).
+_OBJECT_NEW = object.__new__
 # The wire names this model knows; any other key of a payload goes to `additional_properties`.
 _KNOWN_KEYS: frozenset[str] = frozenset(
     (
@@ -77,12 +80,12 @@ class EmbeddingsList:
 
         _usage = src_dict.get("usage", UNSET)
         usage: EmbeddingsListUsage | Unset
-        if isinstance(_usage, Unset):
+        if _usage is UNSET:
             usage = UNSET
         else:
             usage = EmbeddingsListUsage.from_dict(_usage)
 
-        embeddings_list = cls.__new__(cls)
+        embeddings_list = _OBJECT_NEW(cls)
         embeddings_list.model = model
         embeddings_list.data = data
         embeddings_list.usage = usage

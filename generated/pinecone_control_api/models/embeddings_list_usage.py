@@ -9,6 +9,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EmbeddingsListUsage")
+# pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
+# looking up `cls.__new__` (attrs classes define no `__new__`, so it is the same call).
+_OBJECT_NEW = object.__new__
 # The wire names this model knows; any other key of a payload goes to `additional_properties`.
 _KNOWN_KEYS: frozenset[str] = frozenset(("total_tokens",))
 
@@ -43,9 +46,9 @@ class EmbeddingsListUsage:
                 f"EmbeddingsListUsage.total_tokens must be an integer, not {total_tokens.__class__.__name__}"
             )
 
-        embeddings_list_usage = cls.__new__(cls)
+        embeddings_list_usage = _OBJECT_NEW(cls)
         embeddings_list_usage.total_tokens = total_tokens
-        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 0 + ("total_tokens" in src_dict):
             embeddings_list_usage.additional_properties = {}
         else:
             embeddings_list_usage.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

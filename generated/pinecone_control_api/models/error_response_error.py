@@ -10,6 +10,9 @@ from ..models.error_response_error_code import ErrorResponseErrorCode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorResponseError")
+# pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
+# looking up `cls.__new__` (attrs classes define no `__new__`, so it is the same call).
+_OBJECT_NEW = object.__new__
 # The wire names this model knows; any other key of a payload goes to `additional_properties`.
 _KNOWN_KEYS: frozenset[str] = frozenset(
     (
@@ -78,16 +81,16 @@ class ErrorResponseError:
 
         _details = src_dict.get("details", UNSET)
         details: ErrorResponseErrorDetails | Unset
-        if isinstance(_details, Unset):
+        if _details is UNSET:
             details = UNSET
         else:
             details = ErrorResponseErrorDetails.from_dict(_details)
 
-        error_response_error = cls.__new__(cls)
+        error_response_error = _OBJECT_NEW(cls)
         error_response_error.code = code
         error_response_error.message = message
         error_response_error.details = details
-        if len(src_dict) <= 2 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 2 + ("details" in src_dict):
             error_response_error.additional_properties = {}
         else:
             error_response_error.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -7,6 +7,9 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ErrorResponseErrorDetails")
+# pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
+# looking up `cls.__new__` (attrs classes define no `__new__`, so it is the same call).
+_OBJECT_NEW = object.__new__
 # The wire names this model knows; any other key of a payload goes to `additional_properties`.
 _KNOWN_KEYS: frozenset[str] = frozenset(())
 
@@ -26,8 +29,8 @@ class ErrorResponseErrorDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        error_response_error_details = cls.__new__(cls)
-        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+        error_response_error_details = _OBJECT_NEW(cls)
+        if len(src_dict) == 0:
             error_response_error_details.additional_properties = {}
         else:
             error_response_error_details.additional_properties = {

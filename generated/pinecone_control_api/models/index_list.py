@@ -9,6 +9,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="IndexList")
+# pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
+# looking up `cls.__new__` (attrs classes define no `__new__`, so it is the same call).
+_OBJECT_NEW = object.__new__
 # The wire names this model knows; any other key of a payload goes to `additional_properties`.
 _KNOWN_KEYS: frozenset[str] = frozenset(("indexes",))
 
@@ -51,9 +54,9 @@ class IndexList:
 
                 indexes.append(indexes_item)
 
-        index_list = cls.__new__(cls)
+        index_list = _OBJECT_NEW(cls)
         index_list.indexes = indexes
-        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 0 + ("indexes" in src_dict):
             index_list.additional_properties = {}
         else:
             index_list.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -11,6 +11,9 @@ from ..models.index_model_metric import IndexModelMetric
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="IndexModel")
+# pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
+# looking up `cls.__new__` (attrs classes define no `__new__`, so it is the same call).
+_OBJECT_NEW = object.__new__
 # The wire names this model knows; any other key of a payload goes to `additional_properties`.
 _KNOWN_KEYS: frozenset[str] = frozenset(
     (
@@ -120,7 +123,7 @@ class IndexModel:
 
         _deletion_protection = src_dict.get("deletion_protection", UNSET)
         deletion_protection: DeletionProtection | Unset
-        if isinstance(_deletion_protection, Unset):
+        if _deletion_protection is UNSET:
             deletion_protection = UNSET
         else:
             try:
@@ -128,7 +131,7 @@ class IndexModel:
             except (KeyError, TypeError):
                 deletion_protection = DeletionProtection(_deletion_protection)
 
-        index_model = cls.__new__(cls)
+        index_model = _OBJECT_NEW(cls)
         index_model.name = name
         index_model.dimension = dimension
         index_model.metric = metric
@@ -136,7 +139,7 @@ class IndexModel:
         index_model.spec = spec
         index_model.status = status
         index_model.deletion_protection = deletion_protection
-        if len(src_dict) <= 6 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 6 + ("deletion_protection" in src_dict):
             index_model.additional_properties = {}
         else:
             index_model.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

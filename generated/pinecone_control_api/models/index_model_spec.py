@@ -9,6 +9,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="IndexModelSpec")
+# pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
+# looking up `cls.__new__` (attrs classes define no `__new__`, so it is the same call).
+_OBJECT_NEW = object.__new__
 # The wire names this model knows; any other key of a payload goes to `additional_properties`.
 _KNOWN_KEYS: frozenset[str] = frozenset(
     (
@@ -59,22 +62,22 @@ class IndexModelSpec:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _pod = src_dict.get("pod", UNSET)
         pod: PodSpec | Unset
-        if isinstance(_pod, Unset):
+        if _pod is UNSET:
             pod = UNSET
         else:
             pod = PodSpec.from_dict(_pod)
 
         _serverless = src_dict.get("serverless", UNSET)
         serverless: ServerlessSpec | Unset
-        if isinstance(_serverless, Unset):
+        if _serverless is UNSET:
             serverless = UNSET
         else:
             serverless = ServerlessSpec.from_dict(_serverless)
 
-        index_model_spec = cls.__new__(cls)
+        index_model_spec = _OBJECT_NEW(cls)
         index_model_spec.pod = pod
         index_model_spec.serverless = serverless
-        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 0 + ("pod" in src_dict) + ("serverless" in src_dict):
             index_model_spec.additional_properties = {}
         else:
             index_model_spec.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -9,6 +9,9 @@ from attrs import field as _attrs_field
 from ..models.index_model_status_state import IndexModelStatusState
 
 T = TypeVar("T", bound="IndexModelStatus")
+# pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
+# looking up `cls.__new__` (attrs classes define no `__new__`, so it is the same call).
+_OBJECT_NEW = object.__new__
 # The wire names this model knows; any other key of a payload goes to `additional_properties`.
 _KNOWN_KEYS: frozenset[str] = frozenset(
     (
@@ -62,10 +65,10 @@ class IndexModelStatus:
         except (KeyError, TypeError):
             state = IndexModelStatusState(_state)
 
-        index_model_status = cls.__new__(cls)
+        index_model_status = _OBJECT_NEW(cls)
         index_model_status.ready = ready
         index_model_status.state = state
-        if len(src_dict) <= 2 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 2:
             index_model_status.additional_properties = {}
         else:
             index_model_status.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

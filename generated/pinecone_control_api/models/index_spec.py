@@ -8,6 +8,9 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="IndexSpec")
+# pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
+# looking up `cls.__new__` (attrs classes define no `__new__`, so it is the same call).
+_OBJECT_NEW = object.__new__
 
 
 @_attrs_define
@@ -55,19 +58,19 @@ class IndexSpec:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _serverless = src_dict.get("serverless", UNSET)
         serverless: ServerlessSpec | Unset
-        if isinstance(_serverless, Unset):
+        if _serverless is UNSET:
             serverless = UNSET
         else:
             serverless = ServerlessSpec.from_dict(_serverless)
 
         _pod = src_dict.get("pod", UNSET)
         pod: PodSpec | Unset
-        if isinstance(_pod, Unset):
+        if _pod is UNSET:
             pod = UNSET
         else:
             pod = PodSpec.from_dict(_pod)
 
-        index_spec = cls.__new__(cls)
+        index_spec = _OBJECT_NEW(cls)
         index_spec.serverless = serverless
         index_spec.pod = pod
         return index_spec

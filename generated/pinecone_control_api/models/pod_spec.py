@@ -9,6 +9,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PodSpec")
+# pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
+# looking up `cls.__new__` (attrs classes define no `__new__`, so it is the same call).
+_OBJECT_NEW = object.__new__
 # The wire names this model knows; any other key of a payload goes to `additional_properties`.
 _KNOWN_KEYS: frozenset[str] = frozenset(
     (
@@ -127,7 +130,7 @@ class PodSpec:
 
         _metadata_config = src_dict.get("metadata_config", UNSET)
         metadata_config: PodSpecMetadataConfig | Unset
-        if isinstance(_metadata_config, Unset):
+        if _metadata_config is UNSET:
             metadata_config = UNSET
         else:
             metadata_config = PodSpecMetadataConfig.from_dict(_metadata_config)
@@ -136,7 +139,7 @@ class PodSpec:
         if source_collection is not UNSET and source_collection.__class__ is not str:
             raise TypeError(f"PodSpec.source_collection must be a string, not {source_collection.__class__.__name__}")
 
-        pod_spec = cls.__new__(cls)
+        pod_spec = _OBJECT_NEW(cls)
         pod_spec.environment = environment
         pod_spec.pod_type = pod_type
         pod_spec.replicas = replicas

@@ -9,6 +9,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PodSpecMetadataConfig")
+# pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
+# looking up `cls.__new__` (attrs classes define no `__new__`, so it is the same call).
+_OBJECT_NEW = object.__new__
 # The wire names this model knows; any other key of a payload goes to `additional_properties`.
 _KNOWN_KEYS: frozenset[str] = frozenset(("indexed",))
 
@@ -47,9 +50,9 @@ class PodSpecMetadataConfig:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         indexed = cast(list[str], src_dict.get("indexed", UNSET))
 
-        pod_spec_metadata_config = cls.__new__(cls)
+        pod_spec_metadata_config = _OBJECT_NEW(cls)
         pod_spec_metadata_config.indexed = indexed
-        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
+        if len(src_dict) == 0 + ("indexed" in src_dict):
             pod_spec_metadata_config.additional_properties = {}
         else:
             pod_spec_metadata_config.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

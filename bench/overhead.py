@@ -1,0 +1,95 @@
+"""Client CPU per call, in-process: no sockets, no server, so only the client's own work counts.
+
+    python bench/overhead.py [--rounds R] [--calls N]
+
+Both contenders talk to the same `httpx.MockTransport` answering canned bodies (the stub's): the
+floor is raw `httpx.Client.get` + `json.loads`, ours is `pinecone_control.Client` on that transport.
+Prints one JSON object: per-round microseconds per call for each contender and call, rounds
+interleaved, and whether a C JSON decoder (the `speedups` extra) was in use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from canned import API_KEY, DESCRIBED, Canned  # the stub's bodies, one source
+
+HOST = "http://127.0.0.1:9"  # never dialled: the mock transport answers
+
+
+def _transport(canned: Canned) -> Any:
+    import httpx
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        status, body = canned.answer(request.method, request.url.path)
+        return httpx.Response(status, content=body, headers={"content-type": "application/json"})
+
+    return httpx.MockTransport(answer)
+
+
+def contenders(canned: Canned) -> dict[str, dict[str, Callable[[], Any]]]:
+    import httpx
+    import pinecone_control
+
+    raw = httpx.Client(transport=_transport(canned))
+    ours = pinecone_control.Client(api_key=API_KEY, host=HOST, transport=_transport(canned))
+    headers = {"Api-Key": API_KEY}
+    return {
+        "raw": {
+            "list": lambda: json.loads(raw.get(f"{HOST}/indexes", headers=headers).content),
+            "describe": lambda: json.loads(raw.get(f"{HOST}/indexes/{DESCRIBED}", headers=headers).content),
+        },
+        "ours": {
+            "list": ours.list_indexes,
+            "describe": lambda: ours.describe_index(DESCRIBED),
+        },
+    }
+
+
+def per_call_us(call: Callable[[], Any], calls: int) -> float:
+    started = time.perf_counter()
+    for _ in range(calls):
+        call()
+    return (time.perf_counter() - started) / calls * 1e6
+
+
+def measure(rounds: int, calls: int) -> dict[str, Any]:
+    canned = Canned(100)
+    runs = contenders(canned)
+    for by_call in runs.values():
+        for call in by_call.values():
+            for _ in range(50):
+                call()  # warm caches, lazy imports and the pool
+    results: dict[str, list[float]] = {f"{who}_{what}": [] for who in runs for what in runs[who]}
+    for _ in range(rounds):
+        for what, n in (("list", calls), ("describe", calls * 10)):
+            for who in runs:  # interleaved: drift hits both alike
+                results[f"{who}_{what}"].append(per_call_us(runs[who][what], n))
+    return {"rounds": rounds, "us": results, "json_decoder": json_decoder()}
+
+
+def json_decoder() -> str:
+    try:
+        from pinecone_control._json import DECODER
+    except ImportError:  # a build before the speedups extra
+        return "json"
+    return DECODER
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--calls", type=int, default=200)
+    args = parser.parse_args()
+    print(json.dumps(measure(args.rounds, args.calls)))
+
+
+if __name__ == "__main__":
+    main()
