@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     from . import _flows as run
     from ._models import CollectionList, IndexList
+    from ._raw import AsyncRawResponses
 else:
     run = lazy_module("pinecone_control._flows")  # the operations load at the first request
 
@@ -152,6 +153,15 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.close()
+
+    @property
+    def with_raw_response(self) -> AsyncRawResponses:
+        """Any method, returning a `RawResponse` (status, headers, request id, attempts, elapsed;
+        `.parse()` for the result): `pc.with_raw_response.describe_index("x")`, or typed for mypy,
+        `pc.with_raw_response(pc.describe_index)("x")`."""
+        from ._raw import AsyncRawResponses
+
+        return AsyncRawResponses(self)
 
     # -- every operation of the spec: the generated facade's methods call this ---------------------
 

@@ -22,6 +22,7 @@ from ._config import (
 from ._errors import ClientClosedError, ClientValidationError
 from ._logging import setup_from_env
 from ._network import CertArg, check_proxy, env_proxy, ssl_context
+from ._observe import AttemptHook, Observer
 from ._waiting import PollSchedule
 
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
@@ -114,7 +115,8 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
     `HTTPS_PROXY`/`ALL_PROXY`; proxies apply to https hosts only. Plain `http://` goes only to
     loopback addresses, never through a proxy, unless `allow_insecure_http=True`. At most
     `max_concurrency` requests are in flight at once; more calls queue. `clock` supplies time (tests,
-    virtual time).
+    virtual time). `on_attempt` is called with an `AttemptInfo` after every HTTP attempt (metrics,
+    tracing); an exception it raises is logged and ignored.
     """
 
     _http: HttpT
@@ -143,6 +145,7 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
         clock: ClockT | None = None,
+        on_attempt: AttemptHook | None = None,
     ) -> None:
         setup_from_env()
         self._clock = clock if clock is not None else self._default_clock()
@@ -158,6 +161,7 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
             total_timeout=total_timeout,
             max_response_bytes=max_response_bytes,
             now=self._clock.now,
+            on_attempt=on_attempt,
         )
         self._closed = False
         self._proxy_shown: str | None = None
@@ -245,6 +249,14 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         clone._options = self._options.evolve(
             timeout=timeout, max_retries=max_retries, extra_headers=extra_headers, total_timeout=total_timeout
         )
+        return clone
+
+    def _observing(self, observer: Observer) -> Self:
+        """A copy on the same pool whose attempts `observer` watches (a raw response's record)."""
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone._owns_http = False
+        clone._options = self._options.observed(observer)
         return clone
 
     def __repr__(self) -> str:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     from . import _flows as run
     from ._models import CollectionList, IndexList
+    from ._raw import RawResponses
 else:
     run = lazy_module("pinecone_control._flows")  # the operations load at the first request
 
@@ -145,6 +146,15 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+    @property
+    def with_raw_response(self) -> RawResponses:
+        """Any method, returning a `RawResponse` (status, headers, request id, attempts, elapsed;
+        `.parse()` for the result): `pc.with_raw_response.describe_index("x")`, or typed for mypy,
+        `pc.with_raw_response(pc.describe_index)("x")`."""
+        from ._raw import RawResponses
+
+        return RawResponses(self)
 
     # -- every operation of the spec: the generated facade's methods call this ---------------------
 

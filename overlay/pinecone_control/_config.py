@@ -19,6 +19,7 @@ from pinecone_control_api._facade import NotGiven
 
 from . import _secrets
 from ._errors import ClientValidationError
+from ._observe import AttemptHook, Observer
 from ._retry import RetryPolicy
 from ._version import __version__
 from ._waiting import PollSchedule
@@ -170,6 +171,7 @@ class ClientOptions:
         "host",
         "max_response_bytes",
         "now",
+        "observer",
         "poll",
         "random",
         "retry",
@@ -192,6 +194,7 @@ class ClientOptions:
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         now: Callable[[], float] | None = None,
         random: Callable[[], float] | None = None,
+        observer: Observer | None = None,
     ) -> None:
         self.api_key = api_key
         self.host = host
@@ -206,6 +209,7 @@ class ClientOptions:
         # Time and randomness are inputs: the client passes its clock; tests pass scripted ones.
         self.now: Callable[[], float] = now or _monotonic
         self.random: Callable[[], float] = random or _random
+        self.observer = observer  # on_attempt, and a raw response's record
         self._headers = {
             **self.extra_headers,
             API_KEY_HEADER: api_key,
@@ -253,7 +257,16 @@ class ClientOptions:
             max_response_bytes=self.max_response_bytes,
             now=self.now,
             random=self.random,
+            observer=self.observer,
         )
+
+    def observed(self, observer: Observer | None) -> ClientOptions:
+        """A copy whose attempts `observer` watches."""
+        copy = ClientOptions.__new__(ClientOptions)
+        for slot in ClientOptions.__slots__:
+            setattr(copy, slot, getattr(self, slot))
+        copy.observer = observer
+        return copy
 
 
 _monotonic = time.monotonic
@@ -291,6 +304,7 @@ def resolve_options(
     total_timeout: float | None = DEFAULT_TOTAL_TIMEOUT,
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     now: Callable[[], float] | None = None,
+    on_attempt: AttemptHook | None = None,
 ) -> ClientOptions:
     key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
     if not key or not key.strip():
@@ -323,4 +337,11 @@ def resolve_options(
         total_timeout=seconds(total_timeout, "total_timeout"),
         max_response_bytes=check_max_bytes(max_response_bytes),
         now=now,
+        observer=None if on_attempt is None else Observer(check_hook(on_attempt)),
     )
+
+
+def check_hook(hook: object) -> AttemptHook:
+    if not callable(hook):
+        raise ClientValidationError(f"on_attempt must be callable (it receives an AttemptInfo), got {hook!r}")
+    return hook  # any callable; its result is ignored

@@ -18,6 +18,7 @@ from ._effects import Outcome, Program, Send, Sleep, TooLarge
 from ._encoding import encode_body
 from ._errors import APITimeoutError, NotFoundError
 from ._logging import logger
+from ._observe import NOBODY
 from ._response import budget_exhausted, result_of
 from ._retry import outcome_unknown
 from ._validation import finite_or_none
@@ -51,31 +52,39 @@ def request(
     ends = _earliest(None if options.total_timeout is None else start + options.total_timeout, deadline)
     if logger.isEnabledFor(10):
         logger.debug("%s: %s %s headers=%s", operation.name, method, _shown(url), redact_headers(headers))
+    observer = options.observer or NOBODY
+    shown = _shown(url)
     retries = 0
     while True:
         budget = options.attempt_timeout
         if ends is not None:
             left = ends - now()
             if left <= 0:
-                raise budget_exhausted(call, method, _shown(url), now() - start)
+                raise budget_exhausted(call, method, shown, now() - start)
             budget = left if budget is None else min(budget, left)
         started = now()
-        outcome: Outcome = yield Send(
-            method, url, headers, content, clipped(options.timeout, budget), budget, options.max_response_bytes
-        )
-        elapsed_ms = (now() - started) * 1000
+        span = observer.begin(method, shown, retries)
+        try:
+            outcome: Outcome = yield Send(
+                method, url, headers, content, clipped(options.timeout, budget), budget, options.max_response_bytes
+            )
+        except BaseException as exc:  # closed client, cancelled task: the span still ends
+            observer.abandon(span, exc)
+            raise
+        elapsed = now() - started
         delay = options.retry.delay_before_retry(
             idempotent=operation.idempotent, retries_done=retries, outcome=outcome, jitter=options.random()
         )
         if delay is not None and ends is not None and now() + delay >= ends:
             delay = None  # no time left for another attempt: report this one
-        _log_attempt(operation.name, method, _shown(url), outcome, elapsed_ms, retries, delay)
+        _log_attempt(operation.name, method, shown, outcome, elapsed * 1000, retries, delay)
+        observer.end(span, operation.name, method, shown, retries, outcome, elapsed, delay)
         if delay is None:
             if settle is not None and not operation.idempotent and outcome_unknown(outcome):
                 logger.info("%s: outcome unknown (%s); describing to settle it", operation.name, _status(outcome))
                 if (yield from settle()):
                     return None  # type: ignore[return-value]  # settled calls (deletes) return None
-            return result_of(call, outcome, method, _shown(url))
+            return result_of(call, outcome, method, shown)
         retries += 1
         yield Sleep(delay)
 
