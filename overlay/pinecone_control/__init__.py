@@ -46,6 +46,7 @@ from ._errors import (
     WaitError,
     WaitTimeoutError,
 )
+from ._observe import AttemptInfo
 from ._retry import RetryPolicy
 from ._version import __version__
 from ._waiting import PollSchedule, WaitProgress
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
     from ._async_client import AsyncClient
     from ._deployment import pod_spec, serverless_spec
     from ._models import CollectionList, IndexList, require
+    from ._raw import RawResponse
 
 API_VERSION: str = _provenance.API_VERSION
 """The control-plane API version this client speaks (sent as X-Pinecone-Api-Version)."""
@@ -73,6 +75,7 @@ _LAZY: dict[str, str] = {
     "AsyncClient": "pinecone_control._async_client",
     "CollectionList": "pinecone_control._models",
     "IndexList": "pinecone_control._models",
+    "RawResponse": "pinecone_control._raw",
     "require": "pinecone_control._models",
     "pod_spec": "pinecone_control._deployment",
     "serverless_spec": "pinecone_control._deployment",
@@ -121,6 +124,7 @@ __all__ = [
     "APITimeoutError",
     "AsyncClient",
     "AsyncClock",
+    "AttemptInfo",
     "AuthenticationError",
     "BadRequestError",
     "Client",
@@ -149,6 +153,7 @@ __all__ = [
     "PollSchedule",
     "PreconditionFailedError",
     "RateLimitError",
+    "RawResponse",
     "ResponseTooLargeError",
     "ResponseValidationError",
     "RetryPolicy",
