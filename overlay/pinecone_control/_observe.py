@@ -131,32 +131,39 @@ def _described(outcome: Outcome) -> tuple[int | None, str | None, str | None]:
 
 # -- OpenTelemetry (the `otel` extra): loaded at the first attempt, never at import ---------------
 
-_tracer: Any = None
+
+class _Otel:
+    """What spans need from `opentelemetry-api`, looked up once."""
+
+    def __init__(self, tracer: Any, client_kind: Any, error_status: Any) -> None:
+        self.tracer, self.client_kind, self.error_status = tracer, client_kind, error_status
+
+
+_otel: _Otel | None = None
 _looked = False
 
 
-def _get_tracer() -> Any:
-    global _tracer, _looked
+def _get_otel() -> _Otel | None:
+    global _otel, _looked
     if not _looked:
         _looked = True
         try:
             from opentelemetry import trace
+            from opentelemetry.trace import SpanKind, Status, StatusCode
         except ImportError:
-            _tracer = None
-        else:
-            from ._version import __version__
+            return None
+        from ._version import __version__
 
-            # A proxy tracer: it follows whichever provider the application sets, even later.
-            _tracer = trace.get_tracer("pinecone_control", __version__)
-    return _tracer
+        # A proxy tracer: it follows whichever provider the application sets, even later.
+        tracer = trace.get_tracer("pinecone_control", __version__)
+        _otel = _Otel(tracer, SpanKind.CLIENT, Status(StatusCode.ERROR))
+    return _otel
 
 
 def _start_span(method: str, url: str, retries: int) -> Any:
-    tracer = _get_tracer()
-    if tracer is None:
+    otel = _get_otel()
+    if otel is None:
         return None
-    from opentelemetry.trace import SpanKind
-
     parsed = httpx.URL(url)
     # HTTP client semantic conventions: name `{METHOD}`, attributes known before sending.
     attributes: dict[str, str | int] = {
@@ -167,21 +174,20 @@ def _start_span(method: str, url: str, retries: int) -> Any:
     }
     if retries:
         attributes["http.request.resend_count"] = retries
-    return tracer.start_span(method, kind=SpanKind.CLIENT, attributes=attributes)
+    return otel.tracer.start_span(method, kind=otel.client_kind, attributes=attributes)
 
 
 def _end_span(span: Any, status: int | None, error: str | None, outcome: Outcome) -> None:
-    from opentelemetry.trace import Status, StatusCode
-
     try:
         if status is not None:
             span.set_attribute("http.response.status_code", status)
-        # error.type: the exception's type when no answer came, else the status for 4xx/5xx.
+        # error.type: the exception's full type name when no answer came, else the status of a 4xx/5xx.
         kind = error if error is not None else (str(status) if status is not None and status >= 400 else None)
         if kind is not None:
             if isinstance(outcome, httpx.RequestError):
                 kind = f"{type(outcome).__module__}.{type(outcome).__qualname__}"
             span.set_attribute("error.type", kind)
-            span.set_status(Status(StatusCode.ERROR))
+            if _otel is not None:
+                span.set_status(_otel.error_status)
     finally:
         span.end()

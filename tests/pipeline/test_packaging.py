@@ -77,12 +77,18 @@ def test_runtime_dependencies_are_exactly_what_the_shipped_code_imports() -> Non
     assert imported == _declared_dependencies() == {"httpx", "httpcore", "attrs"}
 
 
-def test_optional_imports_are_exactly_the_speedups_extra() -> None:
+def test_optional_imports_are_exactly_the_extras() -> None:
     optional = set().union(*(_third_party_imports(root, optional=True) for root in PACKAGES.values()))
     project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    extras = project["optional-dependencies"]
-    declared = {requirement.split(">")[0].split("=")[0].strip() for requirement in extras["speedups"]}
-    assert optional == declared == {"orjson"}
+    extras = {name: requirements for name, requirements in project["optional-dependencies"].items() if name != "dev"}
+    # A distribution's import name is its name up to the first `-` (`opentelemetry-api` -> `opentelemetry`).
+    declared = {
+        requirement.split(">")[0].split("=")[0].strip().split("-")[0]
+        for requirements in extras.values()
+        for requirement in requirements
+    }
+    assert optional == declared == {"orjson", "opentelemetry"}
+    assert set(extras) == {"speedups", "otel"}
 
 
 @pytest.fixture(scope="module")
