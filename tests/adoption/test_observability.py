@@ -7,11 +7,13 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import re
 from typing import Any
 
 import httpx
 import pinecone_control as pc
 import pytest
+from codegen.pin import REPO_ROOT
 from opentelemetry import trace
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
@@ -386,3 +388,18 @@ def test_spans_are_children_of_the_callers_span(spans: InMemorySpanExporter) -> 
     assert sync_span.parent is not None and sync_span.parent.span_id == parent.get_span_context().span_id
     assert async_span.parent is not None and async_span.parent.span_id == async_parent.context.span_id
     api.close()
+
+
+def test_the_readme_example_prints_what_the_readme_shows(capsys: pytest.CaptureFixture[str]) -> None:
+    """The "Observability" block runs as shown; its printed lines match the README's up to timings."""
+    text = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("### Observability") :]
+    code = re.search(r"```python\n(.*?)```", section, re.DOTALL)
+    shown = re.search(r"```text\n(.*?)```", section, re.DOTALL)
+    assert code is not None and shown is not None
+    exec(compile(code.group(1), "README-observability", "exec"), {"__name__": "readme"})
+
+    def timeless(lines: str) -> str:
+        return re.sub(r"\d+\.\d+", "N", lines)
+
+    assert timeless(capsys.readouterr().out) == timeless(shown.group(1))
