@@ -87,7 +87,11 @@ class Observer:
     def abandon(self, span: Any, exc: BaseException) -> None:
         """The attempt was interrupted (a closed client, a cancelled task): end its span."""
         if span is not None:
-            span.set_attribute("error.type", type(exc).__qualname__)
+            # The driver closes the program as an error passes through it: that error is the cause.
+            cause = exc.__context__ if isinstance(exc, GeneratorExit) and exc.__context__ is not None else exc
+            span.set_attribute("error.type", f"{type(cause).__module__}.{type(cause).__qualname__}")
+            if _otel is not None:
+                span.set_status(_otel.error_status)
             span.end()
 
     def end(

@@ -403,3 +403,27 @@ def test_the_readme_example_prints_what_the_readme_shows(capsys: pytest.CaptureF
         return re.sub(r"\d+\.\d+", "N", lines)
 
     assert timeless(capsys.readouterr().out) == timeless(shown.group(1))
+
+
+def test_a_cancelled_attempt_still_ends_its_span(spans: InMemorySpanExporter) -> None:
+    """A task cancelled mid-attempt leaves no span open; the span names the cancellation."""
+    started = asyncio.Event()
+
+    async def never(request: httpx.Request) -> httpx.Response:
+        started.set()
+        await asyncio.sleep(3600)
+        raise AssertionError("unreachable")
+
+    async def run() -> None:
+        client = pc.AsyncClient(api_key=KEY, host=HOST, transport=httpx.MockTransport(never))
+        task = asyncio.create_task(client.list_indexes())
+        await started.wait()
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        await client.close()
+
+    asyncio.run(run())
+    (span,) = _ours(spans)
+    assert span.attributes["error.type"] == "asyncio.exceptions.CancelledError"
+    assert span.status.status_code == StatusCode.ERROR
