@@ -8,6 +8,8 @@ import asyncio
 import itertools
 import logging
 import re
+import subprocess
+import sys
 from typing import Any
 
 import httpx
@@ -427,3 +429,23 @@ def test_a_cancelled_attempt_still_ends_its_span(spans: InMemorySpanExporter) ->
     (span,) = _ours(spans)
     assert span.attributes["error.type"] == "asyncio.exceptions.CancelledError"
     assert span.status.status_code == StatusCode.ERROR
+
+
+def test_without_opentelemetry_calls_work_and_import_stays_light() -> None:
+    """The base install: `opentelemetry` absent (blocked here) changes nothing; installed, it is
+    not imported by `import pinecone_control` or constructing a client, only at the first request."""
+    script = (
+        "import sys\n"
+        "import pinecone_control as pc\n"
+        "pc.Client(api_key='k')\n"
+        "assert not any(m.startswith('opentelemetry') for m in sys.modules), 'imported at construction'\n"
+        "sys.modules['opentelemetry'] = None  # as if not installed: importing it raises ImportError\n"
+        "from pinecone_control.testing import Emulator\n"
+        "seen = []\n"
+        "with Emulator().client(on_attempt=seen.append) as client:\n"
+        "    raw = client.with_raw_response.list_indexes()\n"
+        "assert raw.status_code == 200 and [i.status_code for i in seen] == [200]\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and done.stdout == "ok\n", done.stderr
