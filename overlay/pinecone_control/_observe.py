@@ -4,6 +4,7 @@ after it; everything here is told the time, it never reads a clock itself."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -168,17 +169,24 @@ def _start_span(method: str, url: str, retries: int) -> Any:
     otel = _get_otel()
     if otel is None:
         return None
-    parsed = httpx.URL(url)
+    address, port = _server(url.partition("://")[2].partition("/")[0], url.startswith("https:"))
     # HTTP client semantic conventions: name `{METHOD}`, attributes known before sending.
     attributes: dict[str, str | int] = {
         "http.request.method": method,
         "url.full": url,
-        "server.address": parsed.host,
-        "server.port": parsed.port or (443 if parsed.scheme == "https" else 80),
+        "server.address": address,
+        "server.port": port,
     }
     if retries:
         attributes["http.request.resend_count"] = retries
     return otel.tracer.start_span(method, kind=otel.client_kind, attributes=attributes)
+
+
+@functools.lru_cache(maxsize=64)
+def _server(authority: str, https: bool) -> tuple[str, int]:
+    """`server.address` and `server.port` of a URL's authority (a client talks to one host: parsed once)."""
+    url = httpx.URL(f"{'https' if https else 'http'}://{authority}")
+    return url.host, url.port or (443 if https else 80)
 
 
 def _end_span(span: Any, status: int | None, error: str | None, outcome: Outcome) -> None:
