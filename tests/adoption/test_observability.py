@@ -10,6 +10,7 @@ import logging
 import re
 import subprocess
 import sys
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import httpx
@@ -17,10 +18,13 @@ import pinecone_control as pc
 import pytest
 from codegen.pin import REPO_ROOT
 from opentelemetry import trace
+from opentelemetry.context import Context
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
-from opentelemetry.trace import SpanKind, StatusCode
+from opentelemetry.sdk.trace.sampling import Decision, Sampler, SamplingResult
+from opentelemetry.trace import Link, SpanKind, StatusCode, TraceState
+from opentelemetry.util.types import Attributes
 from pinecone_control.testing import Emulator, Timings
 from pinecone_control.testing._transport import AsyncEmulatorTransport, EmulatorTransport
 
@@ -304,18 +308,47 @@ def test_with_options_keeps_the_hook() -> None:
 
 # -- OpenTelemetry ------------------------------------------------------------------------------
 
+
+class _Switch(Sampler):
+    """Samples only while a test asks for spans: OpenTelemetry's global provider is set once per
+    process, and later tests must not pay for (or keep in memory) spans nobody reads."""
+
+    on = False
+
+    def should_sample(
+        self,
+        parent_context: Context | None,
+        trace_id: int,
+        name: str,
+        kind: SpanKind | None = None,
+        attributes: Attributes = None,
+        links: Sequence[Link] | None = None,
+        trace_state: TraceState | None = None,
+    ) -> SamplingResult:
+        return SamplingResult(Decision.RECORD_AND_SAMPLE if self.on else Decision.DROP, attributes, trace_state)
+
+    def get_description(self) -> str:
+        return "tests: on while a test asks for spans"
+
+
 _EXPORTER = InMemorySpanExporter()
+_SWITCH = _Switch()
 
 
 @pytest.fixture
-def spans() -> InMemorySpanExporter:
-    """A tracer provider for the session (OpenTelemetry sets the global one once), exporting to memory."""
+def spans() -> Iterator[InMemorySpanExporter]:
+    """The process's tracer provider (set once), recording into memory for this test only."""
     if not isinstance(trace.get_tracer_provider(), TracerProvider):
-        provider = TracerProvider()
+        provider = TracerProvider(sampler=_SWITCH)
         provider.add_span_processor(SimpleSpanProcessor(_EXPORTER))
         trace.set_tracer_provider(provider)
     _EXPORTER.clear()
-    return _EXPORTER
+    _SWITCH.on = True
+    try:
+        yield _EXPORTER
+    finally:
+        _SWITCH.on = False
+        _EXPORTER.clear()
 
 
 def _ours(exporter: InMemorySpanExporter) -> list[Any]:
