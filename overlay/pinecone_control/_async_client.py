@@ -158,7 +158,9 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
     async def _invoke(self, operation: str, arguments: dict[str, Any], options: CallOptions) -> Any:
         call_options = self._call_options(options.timeout, options.max_retries, options.total_timeout)
         progress = cast("ProgressCallback | None", options.on_progress)
-        program = run.invoke(call_options, operation, arguments, options.wait_timeout, progress)
+        program = run.invoke(
+            call_options, operation, arguments, options.wait_timeout, progress, missing_ok=options.missing_ok
+        )
         return await self._run(program)
 
     # -- conveniences: list helpers, existence, standalone waits ----------------------------------

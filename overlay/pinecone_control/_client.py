@@ -151,7 +151,9 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
     def _invoke(self, operation: str, arguments: dict[str, Any], options: CallOptions) -> Any:
         call_options = self._call_options(options.timeout, options.max_retries, options.total_timeout)
         progress = cast("ProgressCallback | None", options.on_progress)
-        program = run.invoke(call_options, operation, arguments, options.wait_timeout, progress)
+        program = run.invoke(
+            call_options, operation, arguments, options.wait_timeout, progress, missing_ok=options.missing_ok
+        )
         return self._run(program)
 
     # -- conveniences: list helpers, existence, standalone waits ----------------------------------
