@@ -111,13 +111,17 @@ class APIStatusError(PineconeError):
     `request_id`; `error_response`, the parsed generated `ErrorResponse` when the body matched it.
     """
 
-    def __init__(self, response: httpx.Response, *, operation: str, hint: str | None = None) -> None:
+    def __init__(
+        self, response: httpx.Response, *, operation: str, hint: str | None = None, subject: str | None = None
+    ) -> None:
         self.status_code = response.status_code
         self.headers = _secrets.redact_headers(response.headers)
         self.request_id = next((self.headers[h] for h in _REQUEST_ID_HEADERS if h in self.headers), None)
         self.operation = operation
         self.body, self.error_response, self.code, self.message, self.details = _parse_error_body(response.content)
         self.hint = _safe_text(hint) if hint else hint
+        # What the status says about the named resource ("index 'movies' already exists"), if anything.
+        self.subject = _safe_text(subject) if subject else subject
         super().__init__(self._summary())  # scrubbed there, like every PineconeError message
 
     @property
@@ -130,6 +134,8 @@ class APIStatusError(PineconeError):
             parts.append(f"[{self.code}]")
         parts.append(self.message or "(no error message in the response body)")
         text = " ".join(parts)
+        if self.subject:
+            text = f"{self.operation}: {self.subject} ({text.removeprefix(self.operation + ': ')})"
         if self.hint:
             text += f" -- {self.hint}"
         if self.request_id:
@@ -181,10 +187,16 @@ class RateLimitError(APIStatusError):
     """429: too many requests or a quota exceeded. `retry_after` is in seconds, when the server said."""
 
     def __init__(
-        self, response: httpx.Response, *, operation: str, hint: str | None = None, retry_after: float | None = None
+        self,
+        response: httpx.Response,
+        *,
+        operation: str,
+        hint: str | None = None,
+        retry_after: float | None = None,
+        subject: str | None = None,
     ) -> None:
         self.retry_after = retry_after
-        super().__init__(response, operation=operation, hint=hint)
+        super().__init__(response, operation=operation, hint=hint, subject=subject)
 
 
 class InternalServerError(APIStatusError):
