@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import httpx
 
@@ -201,6 +201,30 @@ class RateLimitError(APIStatusError):
 
 class InternalServerError(APIStatusError):
     """5xx: the server failed."""
+
+
+class Difference(NamedTuple):
+    """One field whose configuration differs: its body path (`spec.pod.replicas`), the value asked
+    for, the value the resource has (None when it has none), and whether `configure_*` can change it."""
+
+    field: str
+    wanted: Any
+    actual: Any
+    changeable: bool
+
+
+class ConfigurationDriftError(PineconeError):
+    """`ensure_*`: the resource exists with another configuration than the one asked for.
+
+    `differences` lists every field that differs; `current` is the resource as described. Nothing
+    was changed (with `apply=True`, only when every difference is changeable does anything change).
+    """
+
+    def __init__(self, message: str, *, name: str, differences: tuple[Difference, ...], current: Any) -> None:
+        super().__init__(message)
+        self.name = _safe_text(name)
+        self.differences = differences
+        self.current = current
 
 
 class WaitError(PineconeError):
