@@ -6,12 +6,15 @@ the resource."""
 from __future__ import annotations
 
 import inspect
+import re
+import types
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pinecone_control as pc
 import pytest
+from codegen.pin import REPO_ROOT
 from pinecone_control.testing import Emulator, Timings
 
 from ..support import Api
@@ -238,3 +241,28 @@ def test_drift_error_pickles_with_its_differences(api: Api) -> None:
     assert type(again) is pc.ConfigurationDriftError
     assert again.differences == caught.value.differences
     assert str(again) == str(caught.value)
+
+
+def _readme_block() -> str:
+    text = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"```python\n(.*?)```", text[text.index("### Provisioning") :], re.DOTALL)
+    assert match is not None, "the Provisioning section has a python block"
+    return match.group(1)
+
+
+def test_the_readme_block_runs_twice_against_the_emulator(capsys: pytest.CaptureFixture[str]) -> None:
+    namespace = types.ModuleType("readme_provisioning")
+    exec(compile(_readme_block(), "README.md#provisioning", "exec"), namespace.__dict__)
+    emulator = Emulator()  # real timings on virtual time: pods take a while to be Ready
+    with emulator.client() as client:
+        first = namespace.provision(client, 2)
+        second = namespace.provision(client, 2)
+        assert _sent(emulator, "create_index") == 1
+        assert _sent(emulator, "configure_index") == 0
+        scaled = namespace.provision(client, 3)
+    assert first.spec.pod.replicas == second.spec.pod.replicas == 2
+    assert scaled.spec.pod.replicas == 3
+    assert second.status.state == scaled.status.state == "Ready"
+    assert capsys.readouterr().out.splitlines() == ["[('dimension', 1024, 768)]"] * 3
+    assert _sent(emulator, "create_index") == 1
+    assert _sent(emulator, "configure_index") == 1
