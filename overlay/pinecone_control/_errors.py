@@ -223,8 +223,17 @@ class ConfigurationDriftError(PineconeError):
     def __init__(self, message: str, *, name: str, differences: tuple[Difference, ...], current: Any) -> None:
         super().__init__(message)
         self.name = _safe_text(name)
-        self.differences = differences
+        self.differences = tuple(
+            d._replace(wanted=_scrubbed_value(d.wanted), actual=_scrubbed_value(d.actual)) for d in differences
+        )
         self.current = current
+
+
+def _scrubbed_value(value: Any) -> Any:
+    """A compared value as it may be kept on an error: strings scrubbed like every other text."""
+    if isinstance(value, list):
+        return [_scrubbed_value(item) for item in value]
+    return _safe_text(value) if isinstance(value, str) else value
 
 
 class WaitError(PineconeError):
