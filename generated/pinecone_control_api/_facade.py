@@ -50,6 +50,7 @@ class CallOptions(NamedTuple):
     total_timeout: float | None | NotGiven
     wait_timeout: float | None
     on_progress: Callable[[Any], object] | None
+    missing_ok: bool = False  # DELETE operations: a 404 is a success
 
 
 class WaitTarget(NamedTuple):
@@ -204,6 +205,7 @@ class SyncOperations:
         *,
         wait_timeout: float | None = 0,
         on_progress: Callable[[Any], object] | None = None,
+        missing_ok: bool = False,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         total_timeout: float | None | NotGiven = NOT_GIVEN,
@@ -216,6 +218,7 @@ class SyncOperations:
             name: The name of the index to delete.
             wait_timeout: seconds to wait until what this call changed is gone (polling `describe_index`): 0 returns at once, None waits without a deadline.
             on_progress: called with each poll's progress while waiting.
+            missing_ok: True makes a 404 (nothing by that name) a success: the call returns None.
             timeout: this call's per-attempt timeout (seconds or an httpx.Timeout).
             max_retries: this call's retry budget.
             total_timeout: this call's total time budget, retries and waits between them included.
@@ -234,7 +237,7 @@ class SyncOperations:
         self._invoke(
             "delete_index",
             {"path:index_name": name},
-            CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+            CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress, missing_ok),
         )
         return None
 
@@ -419,6 +422,7 @@ class SyncOperations:
         *,
         wait_timeout: float | None = 0,
         on_progress: Callable[[Any], object] | None = None,
+        missing_ok: bool = False,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         total_timeout: float | None | NotGiven = NOT_GIVEN,
@@ -432,6 +436,7 @@ class SyncOperations:
             name: The name of the collection.
             wait_timeout: seconds to wait until what this call changed is gone (polling `describe_collection`): 0 returns at once, None waits without a deadline.
             on_progress: called with each poll's progress while waiting.
+            missing_ok: True makes a 404 (nothing by that name) a success: the call returns None.
             timeout: this call's per-attempt timeout (seconds or an httpx.Timeout).
             max_retries: this call's retry budget.
             total_timeout: this call's total time budget, retries and waits between them included.
@@ -448,7 +453,7 @@ class SyncOperations:
         self._invoke(
             "delete_collection",
             {"path:collection_name": name},
-            CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+            CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress, missing_ok),
         )
         return None
 
@@ -635,6 +640,7 @@ class AsyncOperations:
         *,
         wait_timeout: float | None = 0,
         on_progress: Callable[[Any], object] | None = None,
+        missing_ok: bool = False,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         total_timeout: float | None | NotGiven = NOT_GIVEN,
@@ -647,6 +653,7 @@ class AsyncOperations:
             name: The name of the index to delete.
             wait_timeout: seconds to wait until what this call changed is gone (polling `describe_index`): 0 returns at once, None waits without a deadline.
             on_progress: called with each poll's progress while waiting.
+            missing_ok: True makes a 404 (nothing by that name) a success: the call returns None.
             timeout: this call's per-attempt timeout (seconds or an httpx.Timeout).
             max_retries: this call's retry budget.
             total_timeout: this call's total time budget, retries and waits between them included.
@@ -665,7 +672,7 @@ class AsyncOperations:
         await self._invoke(
             "delete_index",
             {"path:index_name": name},
-            CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+            CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress, missing_ok),
         )
         return None
 
@@ -850,6 +857,7 @@ class AsyncOperations:
         *,
         wait_timeout: float | None = 0,
         on_progress: Callable[[Any], object] | None = None,
+        missing_ok: bool = False,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         total_timeout: float | None | NotGiven = NOT_GIVEN,
@@ -863,6 +871,7 @@ class AsyncOperations:
             name: The name of the collection.
             wait_timeout: seconds to wait until what this call changed is gone (polling `describe_collection`): 0 returns at once, None waits without a deadline.
             on_progress: called with each poll's progress while waiting.
+            missing_ok: True makes a 404 (nothing by that name) a success: the call returns None.
             timeout: this call's per-attempt timeout (seconds or an httpx.Timeout).
             max_retries: this call's retry budget.
             total_timeout: this call's total time budget, retries and waits between them included.
@@ -879,7 +888,7 @@ class AsyncOperations:
         await self._invoke(
             "delete_collection",
             {"path:collection_name": name},
-            CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+            CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress, missing_ok),
         )
         return None
 

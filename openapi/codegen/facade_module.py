@@ -19,6 +19,8 @@ The rules, each from what the spec says (documented in the README, tested in tes
 - Waits: an operation that answers 201/202 gets `wait_timeout`/`on_progress` when the spec has a
   GET to describe what it changed (same path for PATCH/DELETE; for a create, the GET that returns
   the same model, keyed by a response or body field) — see `WAIT_TARGETS`.
+- Deletes: every DELETE operation takes `missing_ok: bool = False`; with True a 404 (nothing by
+  that name) is a success, so a cleanup can run twice.
 """
 
 from __future__ import annotations
@@ -198,6 +200,8 @@ def docstring(op: OperationMeta, params: list[Param], wait: WaitTarget | None) -
             " 0 returns at once, None waits without a deadline."
         )
         lines.append("    on_progress: called with each poll's progress while waiting.")
+    if op.method == "DELETE":
+        lines.append("    missing_ok: True makes a 404 (nothing by that name) a success: the call returns None.")
     lines.append("    timeout: this call's per-attempt timeout (seconds or an httpx.Timeout).")
     lines.append("    max_retries: this call's retry budget.")
     lines.append("    total_timeout: this call's total time budget, retries and waits between them included.")
@@ -228,6 +232,9 @@ def _method(op: OperationMeta, ops: list[OperationMeta], asynchronous: bool) -> 
         sig.append("*")
     if wait is not None:
         sig += ["wait_timeout: float | None = 0", "on_progress: Callable[[Any], object] | None = None"]
+    deletes = op.method == "DELETE"
+    if deletes:
+        sig.append("missing_ok: bool = False")
     sig += [
         "timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN",
         "max_retries: int | NotGiven = NOT_GIVEN",
@@ -235,6 +242,8 @@ def _method(op: OperationMeta, ops: list[OperationMeta], asynchronous: bool) -> 
     ]
     arguments = ", ".join(f"{p.source!r}: {p.name}" for p in params)
     waits = "wait_timeout, on_progress" if wait is not None else "0, None"
+    if deletes:
+        waits += ", missing_ok"
     call = (
         f"self._invoke({op.python_name!r}, {{{arguments}}}, CallOptions(timeout, max_retries, total_timeout, {waits}))"
     )
@@ -309,6 +318,7 @@ def render(ops: list[OperationMeta]) -> str:
     total_timeout: float | None | NotGiven
     wait_timeout: float | None
     on_progress: Callable[[Any], object] | None
+    missing_ok: bool = False  # DELETE operations: a 404 is a success
 
 
 class WaitTarget(NamedTuple):

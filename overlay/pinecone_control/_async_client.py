@@ -29,13 +29,23 @@ from ._reading import BodyReader, BodyTooLarge
 from ._waiting import ProgressCallback
 
 if TYPE_CHECKING:
-    from pinecone_control_api.models import CollectionModel, IndexModel
+    from pinecone_control_api.models import (
+        CollectionModel,
+        CreateIndexRequestMetric,
+        DeletionProtection,
+        IndexModel,
+        IndexSpec,
+        PodSpec,
+        ServerlessSpec,
+    )
 
     from . import _flows as run
+    from . import _provisioning as provisioning
     from ._models import CollectionList, IndexList
     from ._raw import AsyncRawResponses
 else:
     run = lazy_module("pinecone_control._flows")  # the operations load at the first request
+    provisioning = lazy_module("pinecone_control._provisioning")
 
 T = TypeVar("T")
 
@@ -168,7 +178,9 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
     async def _invoke(self, operation: str, arguments: dict[str, Any], options: CallOptions) -> Any:
         call_options = self._call_options(options.timeout, options.max_retries, options.total_timeout)
         progress = cast("ProgressCallback | None", options.on_progress)
-        program = run.invoke(call_options, operation, arguments, options.wait_timeout, progress)
+        program = run.invoke(
+            call_options, operation, arguments, options.wait_timeout, progress, missing_ok=options.missing_ok
+        )
         return await self._run(program)
 
     # -- conveniences: list helpers, existence, standalone waits ----------------------------------
@@ -282,6 +294,101 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
         """
         reject_wait_timeout_misnamed("wait_for_collection_deleted", timeout)
         await self._run(run.wait_for(self._options, "describe_collection", "deleted", name, wait_timeout, on_progress))
+
+    # -- idempotent provisioning (`_provisioning`) --------------------------------------------------
+
+    async def ensure_index(
+        self,
+        name: str,
+        dimension: int,
+        spec: IndexSpec | ServerlessSpec | PodSpec | Mapping[str, Any],
+        *,
+        metric: CreateIndexRequestMetric | str | None = None,
+        deletion_protection: DeletionProtection | str | None = None,
+        apply: bool = False,
+        wait_timeout: float | None = 0,
+        on_progress: ProgressCallback | None = None,
+        timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | _Unset = NOT_GIVEN,
+        total_timeout: float | _Unset | None = NOT_GIVEN,
+    ) -> IndexModel:
+        """Create the index if it is missing; if it exists, return it when its configuration matches.
+
+        Safe to run again and again: describes first, creates when missing (settling a create whose
+        answer was lost by describing, and comparing when someone else created it meanwhile).
+
+        Args:
+            name: the index's name (as `create_index`).
+            dimension: the vectors' dimension (as `create_index`).
+            spec: the deployment spec (as `create_index`).
+            metric: as `create_index`; left out, the spec's server default is expected.
+            deletion_protection: as `create_index`; left out, the spec's server default is expected.
+            apply: when the index differs only in what `configure_index` can change, change it
+                (and return the configured index) instead of raising.
+            wait_timeout: seconds to wait until the index is ready: 0 returns at once, None waits
+                without a deadline.
+            on_progress: called with each poll's progress while waiting.
+            timeout: per-attempt timeout of each request (seconds or an httpx.Timeout).
+            max_retries: retry budget of each request.
+            total_timeout: time budget of each request, retries included.
+
+        Raises:
+            ConfigurationDriftError: it exists with another configuration (`.differences`).
+        """
+        arguments = {
+            "name": name,
+            "dimension": dimension,
+            "spec": spec,
+            "metric": metric,
+            "deletion_protection": deletion_protection,
+        }
+        program = provisioning.ensure(
+            self._call_options(timeout, max_retries, total_timeout),
+            "create_index",
+            arguments,
+            apply=apply,
+            wait_timeout=wait_timeout,
+            on_progress=on_progress,
+        )
+        return cast("IndexModel", await self._run(program))
+
+    async def ensure_collection(
+        self,
+        name: str,
+        source: str,
+        *,
+        wait_timeout: float | None = 0,
+        on_progress: ProgressCallback | None = None,
+        timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | _Unset = NOT_GIVEN,
+        total_timeout: float | _Unset | None = NOT_GIVEN,
+    ) -> CollectionModel:
+        """Create the collection if it is missing; if it exists, return it.
+
+        As `ensure_index`; a collection's description does not show its source index, so only
+        what it shows is compared.
+
+        Args:
+            name: the collection's name (as `create_collection`).
+            source: the pod-based index to copy (as `create_collection`).
+            wait_timeout: seconds to wait until the collection is ready: 0 returns at once, None
+                waits without a deadline.
+            on_progress: called with each poll's progress while waiting.
+            timeout: per-attempt timeout of each request (seconds or an httpx.Timeout).
+            max_retries: retry budget of each request.
+            total_timeout: time budget of each request, retries included.
+
+        Raises:
+            ConfigurationDriftError: it exists with another configuration (`.differences`).
+        """
+        program = provisioning.ensure(
+            self._call_options(timeout, max_retries, total_timeout),
+            "create_collection",
+            {"name": name, "source": source},
+            wait_timeout=wait_timeout,
+            on_progress=on_progress,
+        )
+        return cast("CollectionModel", await self._run(program))
 
 
 # The list operations keep the spec's documentation; only their return type is narrowed.

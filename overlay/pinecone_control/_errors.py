@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import httpx
 
@@ -111,13 +111,17 @@ class APIStatusError(PineconeError):
     `request_id`; `error_response`, the parsed generated `ErrorResponse` when the body matched it.
     """
 
-    def __init__(self, response: httpx.Response, *, operation: str, hint: str | None = None) -> None:
+    def __init__(
+        self, response: httpx.Response, *, operation: str, hint: str | None = None, subject: str | None = None
+    ) -> None:
         self.status_code = response.status_code
         self.headers = _secrets.redact_headers(response.headers)
         self.request_id = next((self.headers[h] for h in _REQUEST_ID_HEADERS if h in self.headers), None)
         self.operation = operation
         self.body, self.error_response, self.code, self.message, self.details = _parse_error_body(response.content)
         self.hint = _safe_text(hint) if hint else hint
+        # What the status says about the named resource ("index 'movies' already exists"), if anything.
+        self.subject = _safe_text(subject) if subject else subject
         super().__init__(self._summary())  # scrubbed there, like every PineconeError message
 
     @property
@@ -130,6 +134,8 @@ class APIStatusError(PineconeError):
             parts.append(f"[{self.code}]")
         parts.append(self.message or "(no error message in the response body)")
         text = " ".join(parts)
+        if self.subject:
+            text = f"{self.operation}: {self.subject} ({text.removeprefix(self.operation + ': ')})"
         if self.hint:
             text += f" -- {self.hint}"
         if self.request_id:
@@ -181,14 +187,53 @@ class RateLimitError(APIStatusError):
     """429: too many requests or a quota exceeded. `retry_after` is in seconds, when the server said."""
 
     def __init__(
-        self, response: httpx.Response, *, operation: str, hint: str | None = None, retry_after: float | None = None
+        self,
+        response: httpx.Response,
+        *,
+        operation: str,
+        hint: str | None = None,
+        retry_after: float | None = None,
+        subject: str | None = None,
     ) -> None:
         self.retry_after = retry_after
-        super().__init__(response, operation=operation, hint=hint)
+        super().__init__(response, operation=operation, hint=hint, subject=subject)
 
 
 class InternalServerError(APIStatusError):
     """5xx: the server failed."""
+
+
+class Difference(NamedTuple):
+    """One field whose configuration differs: its body path (`spec.pod.replicas`), the value asked
+    for, the value the resource has (None when it has none), and whether `configure_*` can change it."""
+
+    field: str
+    wanted: Any
+    actual: Any
+    changeable: bool
+
+
+class ConfigurationDriftError(PineconeError):
+    """`ensure_*`: the resource exists with another configuration than the one asked for.
+
+    `differences` lists every field that differs; `current` is the resource as described. Nothing
+    was changed (with `apply=True`, only when every difference is changeable does anything change).
+    """
+
+    def __init__(self, message: str, *, name: str, differences: tuple[Difference, ...], current: Any) -> None:
+        super().__init__(message)
+        self.name = _safe_text(name)
+        self.differences = tuple(
+            d._replace(wanted=_scrubbed_value(d.wanted), actual=_scrubbed_value(d.actual)) for d in differences
+        )
+        self.current = current
+
+
+def _scrubbed_value(value: Any) -> Any:
+    """A compared value as it may be kept on an error: strings scrubbed like every other text."""
+    if isinstance(value, list):
+        return [_scrubbed_value(item) for item in value]
+    return _safe_text(value) if isinstance(value, str) else value
 
 
 class WaitError(PineconeError):

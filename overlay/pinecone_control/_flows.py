@@ -229,16 +229,24 @@ def invoke(
     arguments: Mapping[str, Any],
     wait_timeout: float | None = 0,
     on_progress: ProgressCallback | None = None,
+    *,
+    missing_ok: bool = False,
 ) -> Program[Any]:
     """Any operation of the spec: build, check, send (retrying as its retry class allows), parse.
     With `wait_timeout`, an operation the facade marks waitable then waits for its goal: ready
     after a create, the requested values visible after a configure, gone after a delete. Deletes
-    whose answer is lost are settled by describing, and a delete that waits takes 404 as done."""
+    whose answer is lost are settled by describing, and a delete that waits takes 404 as done;
+    with `missing_ok` (the facade passes it for DELETE operations) any delete takes 404 as done."""
     seconds = finite_or_none(wait_timeout, "wait_timeout")
     call = ops.build_call(name, arguments)
     target = WAIT_TARGETS.get(name)
     if target is None:
-        return (yield from request(call, options))
+        try:
+            return (yield from request(call, options))
+        except NotFoundError:
+            if missing_ok and call.operation.method == "DELETE":
+                return None
+            raise
     kind = _kind(target.describe)
     deleting = target.goal == "deleted"
     before = _keys(target, call, None)
@@ -246,7 +254,7 @@ def invoke(
     try:
         answer = yield from request(call, options, settle=settle)
     except NotFoundError:
-        if deleting and _wants_wait(seconds):
+        if deleting and (missing_ok or _wants_wait(seconds)):
             return None
         raise
     if target.goal == "ready":

@@ -45,13 +45,16 @@ class Operation(Generic[T]):
 @dataclass(frozen=True)
 class Call(Generic[T]):
     """One request, ready to send: the operation, the generated `_get_kwargs` result, and what the
-    caller asked for (the resource's name for messages; the body sent, for waits that compare)."""
+    caller asked for (the resource's name and kind for messages; the body sent, for waits that
+    compare). `addressed`: the path names the resource, so a 404 means it does not exist."""
 
     operation: Operation[T]
     kwargs: Mapping[str, Any]
     resource: str | None = None
     arguments: Mapping[str, Any] | None = None
     body: Mapping[str, Any] | None = None
+    kind: str | None = None
+    addressed: bool = False
 
 
 @cache
@@ -141,7 +144,17 @@ def build_call(name: str, arguments: Mapping[str, Any]) -> Call[Any]:
     schema.check_request(spec, path, body if sends_body else None)
     kwargs = _endpoint(spec)(**_python_names(spec, path, query), **_body_kwarg(spec, body if sends_body else None))
     resource = next(iter(path.values()), None) if path else body.get("name")
-    return Call(operation(name), kwargs, resource if isinstance(resource, str) else None, arguments, body or None)
+    kind = _kind(name, next(iter(path), None))
+    named = resource if isinstance(resource, str) else None
+    return Call(operation(name), kwargs, named, arguments, body or None, kind, bool(path) and named is not None)
+
+
+def _kind(operation_name: str, path_key: str | None) -> str:
+    """What a call names, for messages: its path parameter's (`index_name` -> "index"), else the
+    operation's object (`create_collection` -> "collection")."""
+    if path_key is not None and path_key.endswith("_name"):
+        return path_key.removesuffix("_name").replace("_", " ")
+    return operation_name.partition("_")[2].replace("_", " ") or operation_name
 
 
 def _has_children(fields: dict[str, Field], field: Field) -> bool:

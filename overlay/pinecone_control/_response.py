@@ -102,7 +102,19 @@ def status_error(call: Call[Any], response: httpx.Response) -> APIStatusError:
         return RateLimitError(
             response, operation=operation.name, retry_after=parse_retry_after(response.headers.get("retry-after"))
         )
-    return error_class_for(status)(response, operation=operation.name)
+    return error_class_for(status)(response, operation=operation.name, subject=_subject(call, status))
+
+
+def _subject(call: Call[Any], status: int) -> str | None:
+    """The resource a 409 or 404 is about, named: "index 'movies' already exists". A 404 names it
+    only when the path does (a create's 404 is about its cloud or region, not the new name)."""
+    if call.resource is None or call.kind is None:
+        return None
+    if status == 409:
+        return f"{call.kind} {call.resource!r} already exists"
+    if status == 404 and call.addressed:
+        return f"{call.kind} {call.resource!r} not found"
+    return None
 
 
 def _mentions_serverless(response: httpx.Response) -> bool:

@@ -55,7 +55,7 @@ def sample(cls: type[_errors.PineconeError], text: str = "something failed") -> 
             content=error_body(status, text),
             headers={"x-pinecone-request-id": "req-1", "content-type": "application/json", "x-echo": text},
         )
-        kwargs: dict[str, Any] = {"operation": "describe_index", "hint": f"hint: {text}"}
+        kwargs: dict[str, Any] = {"operation": "describe_index", "hint": f"hint: {text}", "subject": f"index {text!r}"}
         if issubclass(cls, _errors.RateLimitError):
             kwargs["retry_after"] = 7.0
         return cls(response, **kwargs)
@@ -67,6 +67,9 @@ def sample(cls: type[_errors.PineconeError], text: str = "something failed") -> 
         return cls(f"bad body: {text}", status_code=200, body=text.encode(), headers={"x-echo": text})
     if issubclass(cls, _errors.ResponseTooLargeError):
         return cls(f"too large: {text}", status_code=200, limit=1024, headers={"x-echo": text})
+    if issubclass(cls, _errors.ConfigurationDriftError):
+        drift = (_errors.Difference("metric", text, "cosine", False),)
+        return cls(f"ensure_index: drift: {text}", name="movies", differences=drift, current=index_model())
     return cls(f"bad input: {text}")
 
 

@@ -102,3 +102,15 @@ def test_the_coverage_check_finds_a_gap() -> None:
     assert unreachable(op, sources) == ["spec.pod.replicas"]  # spec.pod itself is still reached
     del sources["spec.pod.pod_type"]
     assert set(unreachable(op, sources)) == {"spec", "spec.pod", "spec.pod.replicas", "spec.pod.pod_type"}
+
+
+@pytest.mark.parametrize("cls", CLIENTS, ids=lambda c: c.__name__)
+def test_every_delete_and_only_a_delete_takes_missing_ok(cls: type[Any]) -> None:
+    for op in OPERATIONS:
+        parameter = inspect.signature(getattr(cls, op.python_name)).parameters.get("missing_ok")
+        if op.method == "DELETE":
+            assert parameter is not None, op.python_name
+            assert (parameter.kind, parameter.default) == (inspect.Parameter.KEYWORD_ONLY, False)
+            assert "missing_ok: True makes a 404" in (getattr(cls, op.python_name).__doc__ or "")
+        else:
+            assert parameter is None, op.python_name
