@@ -77,7 +77,8 @@ def request(
         )
         if delay is not None and ends is not None and now() + delay >= ends:
             delay = None  # no time left for another attempt: report this one
-        _log_attempt(operation.name, method, shown, outcome, elapsed * 1000, retries, delay)
+        if delay is not None or logger.isEnabledFor(10):
+            _log_attempt(operation.name, method, shown, outcome, elapsed * 1000, retries, delay)
         observer.end(span, operation.name, method, shown, retries, outcome, elapsed, delay)
         if delay is None:
             if settle is not None and not operation.idempotent and outcome_unknown(outcome):
@@ -97,8 +98,9 @@ def _earliest(a: float | None, b: float | None) -> float | None:
 
 def clipped(timeout: httpx.Timeout, budget: float | None) -> httpx.Timeout:
     """httpx's per-phase limits, none longer than what the attempt has left."""
-    if budget is None:
-        return timeout
+    parts = (timeout.connect, timeout.read, timeout.write, timeout.pool)
+    if budget is None or all(part is not None and part <= budget for part in parts):
+        return timeout  # nothing to clip: no new object on the common path
 
     def clip(value: float | None) -> float:
         return budget if value is None else min(value, budget)

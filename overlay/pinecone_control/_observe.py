@@ -107,6 +107,8 @@ class Observer:
         delay: float | None,
     ) -> None:
         """Called after an attempt, with its outcome and whether (and when) it will be retried."""
+        if span is None and self.record is None and self.hook is None:
+            return  # nobody is watching: no header lookups on the hot path
         status, error, rid = _described(outcome)
         if span is not None:
             _end_span(span, status, error, outcome)
