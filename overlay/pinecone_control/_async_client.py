@@ -17,7 +17,6 @@ from ._base_client import (
     BaseClient,
     TimeoutArg,
     _BorrowedAsyncTransport,
-    reject_wait_timeout_misnamed,
 )
 from ._clock import AsyncClock, AsyncSystemClock
 from ._config import _Unset
@@ -40,12 +39,10 @@ if TYPE_CHECKING:
     )
 
     from . import _flows as run
-    from . import _provisioning as provisioning
     from ._models import CollectionList, IndexList
     from ._raw import AsyncRawResponses
 else:
     run = lazy_module("pinecone_control._flows")  # the operations load at the first request
-    provisioning = lazy_module("pinecone_control._provisioning")
 
 T = TypeVar("T")
 
@@ -215,7 +212,7 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
             timeout: this call's per-attempt timeout (seconds or an httpx.Timeout).
             max_retries: this call's retry budget.
         """
-        return await self._run(run.has(self._call_options(timeout, max_retries), "describe_index", name))
+        return await self._run(self._has_index(name, timeout, max_retries))
 
     async def wait_for_index_ready(
         self,
@@ -233,8 +230,7 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
             on_progress: called with a WaitProgress after every poll.
             timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
         """
-        reject_wait_timeout_misnamed("wait_for_index_ready", timeout)
-        program = run.wait_for(self._options, "describe_index", "ready", name, wait_timeout, on_progress)
+        program = self._wait_for("wait_for_index_ready", name, wait_timeout, on_progress, timeout)
         return cast("IndexModel", await self._run(program))
 
     async def wait_for_index_deleted(
@@ -253,8 +249,7 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
             on_progress: called with a WaitProgress after every poll.
             timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
         """
-        reject_wait_timeout_misnamed("wait_for_index_deleted", timeout)
-        await self._run(run.wait_for(self._options, "describe_index", "deleted", name, wait_timeout, on_progress))
+        await self._run(self._wait_for("wait_for_index_deleted", name, wait_timeout, on_progress, timeout))
 
     async def wait_for_collection_ready(
         self,
@@ -272,8 +267,7 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
             on_progress: called with a WaitProgress after every poll.
             timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
         """
-        reject_wait_timeout_misnamed("wait_for_collection_ready", timeout)
-        program = run.wait_for(self._options, "describe_collection", "ready", name, wait_timeout, on_progress)
+        program = self._wait_for("wait_for_collection_ready", name, wait_timeout, on_progress, timeout)
         return cast("CollectionModel", await self._run(program))
 
     async def wait_for_collection_deleted(
@@ -292,8 +286,7 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
             on_progress: called with a WaitProgress after every poll.
             timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
         """
-        reject_wait_timeout_misnamed("wait_for_collection_deleted", timeout)
-        await self._run(run.wait_for(self._options, "describe_collection", "deleted", name, wait_timeout, on_progress))
+        await self._run(self._wait_for("wait_for_collection_deleted", name, wait_timeout, on_progress, timeout))
 
     # -- idempotent provisioning (`_provisioning`) --------------------------------------------------
 
@@ -342,13 +335,8 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
             "metric": metric,
             "deletion_protection": deletion_protection,
         }
-        program = provisioning.ensure(
-            self._call_options(timeout, max_retries, total_timeout),
-            "create_index",
-            arguments,
-            apply=apply,
-            wait_timeout=wait_timeout,
-            on_progress=on_progress,
+        program = self._ensure(
+            "create_index", arguments, apply, wait_timeout, on_progress, timeout, max_retries, total_timeout
         )
         return cast("IndexModel", await self._run(program))
 
@@ -381,12 +369,9 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
         Raises:
             ConfigurationDriftError: it exists with another configuration (`.differences`).
         """
-        program = provisioning.ensure(
-            self._call_options(timeout, max_retries, total_timeout),
-            "create_collection",
-            {"name": name, "source": source},
-            wait_timeout=wait_timeout,
-            on_progress=on_progress,
+        arguments = {"name": name, "source": source}
+        program = self._ensure(
+            "create_collection", arguments, False, wait_timeout, on_progress, timeout, max_retries, total_timeout
         )
         return cast("CollectionModel", await self._run(program))
 

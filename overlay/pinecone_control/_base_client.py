@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ssl
 from collections.abc import Mapping
-from typing import Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
@@ -20,10 +20,20 @@ from ._config import (
     resolve_options,
 )
 from ._errors import ClientClosedError, ClientValidationError
+from ._lazy import lazy_module
 from ._logging import setup_from_env
 from ._network import CertArg, check_proxy, env_proxy, ssl_context
 from ._observe import AttemptHook, Observer
 from ._waiting import PollSchedule
+
+if TYPE_CHECKING:
+    from . import _flows as run
+    from . import _provisioning as provisioning
+    from ._effects import Program
+    from ._waiting import ProgressCallback
+else:
+    run = lazy_module("pinecone_control._flows")  # the operations load at the first request
+    provisioning = lazy_module("pinecone_control._provisioning")
 
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 TransportT = TypeVar("TransportT", httpx.BaseTransport, httpx.AsyncBaseTransport)
@@ -233,6 +243,35 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         self, timeout: TimeoutArg, max_retries: int | _Unset, total_timeout: float | _Unset | None = NOT_GIVEN
     ) -> ClientOptions:
         return self._options.evolve(timeout=timeout, max_retries=max_retries, total_timeout=total_timeout)
+
+    # -- the conveniences' programs: built here once, run by each client's own driver ---------------
+
+    def _has_index(self, name: str, timeout: TimeoutArg, max_retries: int | _Unset) -> Program[bool]:
+        return run.has(self._call_options(timeout, max_retries), "describe_index", name)
+
+    def _wait_for(
+        self, method: str, name: str, wait_timeout: float | None, on_progress: ProgressCallback | None, timeout: object
+    ) -> Program[Any]:
+        """`wait_for_<kind>_<goal>`: the describing operation and the goal come from the method's name."""
+        reject_wait_timeout_misnamed(method, timeout)
+        kind, goal = method.removeprefix("wait_for_").rsplit("_", 1)
+        return run.wait_for(self._options, f"describe_{kind}", goal, name, wait_timeout, on_progress)
+
+    def _ensure(
+        self,
+        create: str,
+        arguments: dict[str, Any],
+        apply: bool,
+        wait_timeout: float | None,
+        on_progress: ProgressCallback | None,
+        timeout: TimeoutArg,
+        max_retries: int | _Unset,
+        total_timeout: float | _Unset | None,
+    ) -> Program[Any]:
+        options = self._call_options(timeout, max_retries, total_timeout)
+        return provisioning.ensure(
+            options, create, arguments, apply=apply, wait_timeout=wait_timeout, on_progress=on_progress
+        )
 
     def _derive(
         self,

@@ -18,7 +18,6 @@ from ._base_client import (
     BaseClient,
     TimeoutArg,
     _BorrowedTransport,
-    reject_wait_timeout_misnamed,
 )
 from ._clock import Clock, SystemClock
 from ._config import _Unset
@@ -41,12 +40,10 @@ if TYPE_CHECKING:
     )
 
     from . import _flows as run
-    from . import _provisioning as provisioning
     from ._models import CollectionList, IndexList
     from ._raw import RawResponses
 else:
     run = lazy_module("pinecone_control._flows")  # the operations load at the first request
-    provisioning = lazy_module("pinecone_control._provisioning")
 
 T = TypeVar("T")
 
@@ -206,7 +203,7 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
             timeout: this call's per-attempt timeout (seconds or an httpx.Timeout).
             max_retries: this call's retry budget.
         """
-        return self._run(run.has(self._call_options(timeout, max_retries), "describe_index", name))
+        return self._run(self._has_index(name, timeout, max_retries))
 
     def wait_for_index_ready(
         self,
@@ -224,8 +221,7 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
             on_progress: called with a WaitProgress after every poll.
             timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
         """
-        reject_wait_timeout_misnamed("wait_for_index_ready", timeout)
-        program = run.wait_for(self._options, "describe_index", "ready", name, wait_timeout, on_progress)
+        program = self._wait_for("wait_for_index_ready", name, wait_timeout, on_progress, timeout)
         return cast("IndexModel", self._run(program))
 
     def wait_for_index_deleted(
@@ -244,8 +240,7 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
             on_progress: called with a WaitProgress after every poll.
             timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
         """
-        reject_wait_timeout_misnamed("wait_for_index_deleted", timeout)
-        self._run(run.wait_for(self._options, "describe_index", "deleted", name, wait_timeout, on_progress))
+        self._run(self._wait_for("wait_for_index_deleted", name, wait_timeout, on_progress, timeout))
 
     def wait_for_collection_ready(
         self,
@@ -263,8 +258,7 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
             on_progress: called with a WaitProgress after every poll.
             timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
         """
-        reject_wait_timeout_misnamed("wait_for_collection_ready", timeout)
-        program = run.wait_for(self._options, "describe_collection", "ready", name, wait_timeout, on_progress)
+        program = self._wait_for("wait_for_collection_ready", name, wait_timeout, on_progress, timeout)
         return cast("CollectionModel", self._run(program))
 
     def wait_for_collection_deleted(
@@ -283,8 +277,7 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
             on_progress: called with a WaitProgress after every poll.
             timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
         """
-        reject_wait_timeout_misnamed("wait_for_collection_deleted", timeout)
-        self._run(run.wait_for(self._options, "describe_collection", "deleted", name, wait_timeout, on_progress))
+        self._run(self._wait_for("wait_for_collection_deleted", name, wait_timeout, on_progress, timeout))
 
     # -- idempotent provisioning (`_provisioning`) --------------------------------------------------
 
@@ -333,13 +326,8 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
             "metric": metric,
             "deletion_protection": deletion_protection,
         }
-        program = provisioning.ensure(
-            self._call_options(timeout, max_retries, total_timeout),
-            "create_index",
-            arguments,
-            apply=apply,
-            wait_timeout=wait_timeout,
-            on_progress=on_progress,
+        program = self._ensure(
+            "create_index", arguments, apply, wait_timeout, on_progress, timeout, max_retries, total_timeout
         )
         return cast("IndexModel", self._run(program))
 
@@ -372,12 +360,9 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
         Raises:
             ConfigurationDriftError: it exists with another configuration (`.differences`).
         """
-        program = provisioning.ensure(
-            self._call_options(timeout, max_retries, total_timeout),
-            "create_collection",
-            {"name": name, "source": source},
-            wait_timeout=wait_timeout,
-            on_progress=on_progress,
+        arguments = {"name": name, "source": source}
+        program = self._ensure(
+            "create_collection", arguments, False, wait_timeout, on_progress, timeout, max_retries, total_timeout
         )
         return cast("CollectionModel", self._run(program))
 
