@@ -5,7 +5,8 @@
 Both contenders talk to the same `httpx.MockTransport` answering canned bodies (the stub's): the
 floor is raw `httpx.Client.get` + `json.loads`, ours is `pinecone_control.Client` on that transport.
 Prints one JSON object: per-round microseconds per call for each contender and call, rounds
-interleaved, and whether a C JSON decoder (the `speedups` extra) was in use.
+interleaved, the list body's decoding alone (`decode_*`), and which decoder (the `speedups` extra:
+msgspec) was in use.
 """
 
 from __future__ import annotations
@@ -53,6 +54,22 @@ def contenders(canned: Canned) -> dict[str, dict[str, Callable[[], Any]]]:
     }
 
 
+def decoders(canned: Canned) -> dict[str, Callable[[], Any]]:
+    """The list(100) body's bytes to a model: `json.loads` alone (the floor), the reference (json +
+    the generated `from_dict`), and this build's decoder (msgspec's one pass with the speedups extra)."""
+    from pinecone_control import _operations
+    from pinecone_control._models import IndexList
+
+    body = canned.answer("GET", "/indexes")[1]
+    parse = _operations.operation("list_indexes").parse
+    assert parse is not None
+    return {
+        "json_loads": lambda: json.loads(body),
+        "reference": lambda: IndexList.from_dict(json.loads(body)),
+        "decoder": lambda: parse(body),
+    }
+
+
 def per_call_us(call: Callable[[], Any], calls: int) -> float:
     started = time.perf_counter()
     for _ in range(calls):
@@ -67,17 +84,21 @@ def measure(rounds: int, calls: int) -> dict[str, Any]:
         for call in by_call.values():
             for _ in range(50):
                 call()  # warm caches, lazy imports and the pool
+    decoding = decoders(canned)
     results: dict[str, list[float]] = {f"{who}_{what}": [] for who in runs for what in runs[who]}
+    results.update({f"decode_{what}": [] for what in decoding})
     for _ in range(rounds):
         for what, n in (("list", calls), ("describe", calls * 10)):
             for who in runs:  # interleaved: drift hits both alike
                 results[f"{who}_{what}"].append(per_call_us(runs[who][what], n))
+        for what, decode in decoding.items():
+            results[f"decode_{what}"].append(per_call_us(decode, calls))
     return {"rounds": rounds, "us": results, "json_decoder": json_decoder()}
 
 
 def json_decoder() -> str:
     try:
-        from pinecone_control._json import DECODER
+        from pinecone_control._decoding import DECODER
     except ImportError:  # a build before the speedups extra
         return "json"
     return DECODER

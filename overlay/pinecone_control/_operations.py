@@ -25,6 +25,7 @@ from pinecone_control_api._operations import Field
 from pinecone_control_api._operations import Operation as SpecOperation
 
 from . import _schema_checks as schema
+from ._decoding import decoder
 from ._errors import ClientValidationError
 from ._models import RESULT_MODELS
 
@@ -36,7 +37,7 @@ class Operation(Generic[T]):
     name: str
     method: str
     success: frozenset[int]
-    parse: Callable[[Any], T] | None  # None: the success response has no body
+    parse: Callable[[bytes], T] | None  # the success body's bytes -> its model; None: no body
     # Safe to resend after the server may have acted on it (the spec's retry class "safe": GET,
     # PATCH to a value, a POST that only computes). Creates and deletes are not.
     idempotent: bool
@@ -63,7 +64,7 @@ def operation(name: str) -> Operation[Any]:
     model = next((r.model for r in spec.responses if 200 <= r.status < 300 and r.model), None)
     parse = None
     if model is not None:
-        parse = (RESULT_MODELS.get(model) or getattr(generated_models, model)).from_dict
+        parse = decoder(RESULT_MODELS.get(model) or getattr(generated_models, model))
     return Operation(name, spec.method, frozenset(spec.success), parse, idempotent=spec.retry == "safe")
 
 

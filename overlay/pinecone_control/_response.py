@@ -19,7 +19,6 @@ from ._errors import (
     ResponseValidationError,
     error_class_for,
 )
-from ._json import loads_bounded  # orjson when the `speedups` extra is installed
 from ._operations import Call
 from ._retry import parse_retry_after
 
@@ -68,7 +67,7 @@ def _parse_success(call: Call[T], response: httpx.Response) -> T:
     if parse is None:
         return None  # type: ignore[return-value]  # T is None for operations without a body
     try:
-        return parse(loads_bounded(response.content))
+        return parse(response.content)  # one C pass with the `speedups` extra (_decoding)
     except _PARSE_ERRORS as exc:
         _secrets.scrub_exception(exc)
         raise ResponseValidationError(

@@ -87,7 +87,7 @@ def test_optional_imports_are_exactly_the_extras() -> None:
         for requirements in extras.values()
         for requirement in requirements
     }
-    assert optional == declared == {"orjson", "opentelemetry"}
+    assert optional == declared == {"msgspec", "opentelemetry"}
     assert set(extras) == {"speedups", "otel"}
 
 
