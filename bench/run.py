@@ -132,6 +132,9 @@ def generate_seconds() -> dict[str, float]:
     return spread(times)
 
 
+LOAD_AT_START = os.getloadavg()
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     try:
@@ -141,10 +144,10 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    start, end = (" / ".join(f"{x:.2f}" for x in load) for load in (LOAD_AT_START, os.getloadavg()))
     return (
         f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.release()}; load average at the end {load}"
+        f"{platform.system()} {platform.release()}; load average at the start {start}, at the end {end}"
     )
 
 
@@ -171,6 +174,8 @@ def overhead(pythons: dict[str, Path]) -> dict[str, Any]:
 
 def main() -> int:
     WORK.mkdir(exist_ok=True)
+    if LOAD_AT_START[0] > 1.0:  # the figures are only comparable from a quiet machine
+        print(f"bench: WARNING: load average {LOAD_AT_START[0]:.2f}; the figures will be noisy", flush=True)
     print("bench: preparing venvs (.bench/)", flush=True)
     ours = ours_venv("venv-ours")
     fast = ours_venv("venv-ours-speedups", "[speedups]")
