@@ -39,7 +39,7 @@ class ConfigureIndexRequestSpec:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        pod = ConfigureIndexRequestSpecPod.from_dict(src_dict["pod"])
+        pod: ConfigureIndexRequestSpecPod = _ConfigureIndexRequestSpecPod_from_dict(src_dict["pod"])
 
         configure_index_request_spec = _OBJECT_NEW(cls)
         configure_index_request_spec.pod = pod
@@ -71,3 +71,6 @@ class ConfigureIndexRequestSpec:
 # Imported last: these models refer to each other, and by now this module's class exists.
 
 from ..models.configure_index_request_spec_pod import ConfigureIndexRequestSpecPod  # noqa: E402
+
+# Read by `from_dict` (see there): a global costs a third of the attribute lookup it replaces.
+_ConfigureIndexRequestSpecPod_from_dict = ConfigureIndexRequestSpecPod.from_dict

@@ -68,19 +68,16 @@ class EmbedRequest:
         if model.__class__ is not str:
             raise TypeError(f"EmbedRequest.model must be a string, not {model.__class__.__name__}")
 
-        inputs = []
         _inputs = src_dict["inputs"]
-        for inputs_item_data in _inputs:
-            inputs_item = EmbedRequestInputsItem.from_dict(inputs_item_data)
-
-            inputs.append(inputs_item)
+        inputs: list[EmbedRequestInputsItem]
+        inputs = [_EmbedRequestInputsItem_from_dict(item) for item in _inputs]
 
         _parameters = src_dict.get("parameters", UNSET)
         parameters: EmbedRequestParameters | Unset
         if _parameters is UNSET:
             parameters = UNSET
         else:
-            parameters = EmbedRequestParameters.from_dict(_parameters)
+            parameters = _EmbedRequestParameters_from_dict(_parameters)
 
         embed_request = _OBJECT_NEW(cls)
         embed_request.model = model
@@ -113,3 +110,7 @@ class EmbedRequest:
 
 from ..models.embed_request_inputs_item import EmbedRequestInputsItem  # noqa: E402
 from ..models.embed_request_parameters import EmbedRequestParameters  # noqa: E402
+
+# Read by `from_dict` (see there): a global costs a third of the attribute lookup it replaces.
+_EmbedRequestInputsItem_from_dict = EmbedRequestInputsItem.from_dict
+_EmbedRequestParameters_from_dict = EmbedRequestParameters.from_dict

@@ -65,14 +65,14 @@ class IndexModelSpec:
         if _pod is UNSET:
             pod = UNSET
         else:
-            pod = PodSpec.from_dict(_pod)
+            pod = _PodSpec_from_dict(_pod)
 
         _serverless = src_dict.get("serverless", UNSET)
         serverless: ServerlessSpec | Unset
         if _serverless is UNSET:
             serverless = UNSET
         else:
-            serverless = ServerlessSpec.from_dict(_serverless)
+            serverless = _ServerlessSpec_from_dict(_serverless)
 
         index_model_spec = _OBJECT_NEW(cls)
         index_model_spec.pod = pod
@@ -104,3 +104,7 @@ class IndexModelSpec:
 
 from ..models.pod_spec import PodSpec  # noqa: E402
 from ..models.serverless_spec import ServerlessSpec  # noqa: E402
+
+# Read by `from_dict` (see there): a global costs a third of the attribute lookup it replaces.
+_PodSpec_from_dict = PodSpec.from_dict
+_ServerlessSpec_from_dict = ServerlessSpec.from_dict

@@ -133,7 +133,7 @@ class PodSpec:
         if _metadata_config is UNSET:
             metadata_config = UNSET
         else:
-            metadata_config = PodSpecMetadataConfig.from_dict(_metadata_config)
+            metadata_config = _PodSpecMetadataConfig_from_dict(_metadata_config)
 
         source_collection = src_dict.get("source_collection", UNSET)
         if source_collection is not UNSET and source_collection.__class__ is not str:
@@ -173,3 +173,6 @@ class PodSpec:
 # Imported last: these models refer to each other, and by now this module's class exists.
 
 from ..models.pod_spec_metadata_config import PodSpecMetadataConfig  # noqa: E402
+
+# Read by `from_dict` (see there): a global costs a third of the attribute lookup it replaces.
+_PodSpecMetadataConfig_from_dict = PodSpecMetadataConfig.from_dict
