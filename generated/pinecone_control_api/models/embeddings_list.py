@@ -81,7 +81,20 @@ class EmbeddingsList:
         if _usage is UNSET:
             usage = UNSET
         else:
-            usage = _EmbeddingsListUsage_from_dict(_usage)
+            usage__total_tokens = _usage.get("total_tokens", UNSET)
+            if usage__total_tokens is not UNSET and usage__total_tokens.__class__ is not int:
+                raise TypeError(
+                    f"EmbeddingsListUsage.total_tokens must be an integer, not {usage__total_tokens.__class__.__name__}"
+                )
+
+            usage = _OBJECT_NEW(EmbeddingsListUsage)
+            usage.total_tokens = usage__total_tokens
+            if len(_usage) == 0 + ("total_tokens" in _usage):
+                usage.additional_properties = {}
+            else:
+                usage.additional_properties = {
+                    k: v for k, v in _usage.items() if k not in _EmbeddingsListUsage_KNOWN_KEYS
+                }
 
         embeddings_list = _OBJECT_NEW(cls)
         embeddings_list.model = model
@@ -117,4 +130,4 @@ from ..models.embeddings_list_usage import EmbeddingsListUsage  # noqa: E402
 
 # Read by `from_dict` (see there): a global costs a third of the attribute lookup it replaces.
 _Embedding_from_dict = Embedding.from_dict
-_EmbeddingsListUsage_from_dict = EmbeddingsListUsage.from_dict
+_EmbeddingsListUsage_KNOWN_KEYS: frozenset[str] = frozenset(("total_tokens",))

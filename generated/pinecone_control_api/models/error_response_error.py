@@ -84,7 +84,13 @@ class ErrorResponseError:
         if _details is UNSET:
             details = UNSET
         else:
-            details = _ErrorResponseErrorDetails_from_dict(_details)
+            details = _OBJECT_NEW(ErrorResponseErrorDetails)
+            if len(_details) == 0:
+                details.additional_properties = {}
+            else:
+                details.additional_properties = {
+                    k: v for k, v in _details.items() if k not in _ErrorResponseErrorDetails_KNOWN_KEYS
+                }
 
         error_response_error = _OBJECT_NEW(cls)
         error_response_error.code = code
@@ -119,4 +125,4 @@ from ..models.error_response_error_details import ErrorResponseErrorDetails  # n
 
 # Read by `from_dict` (see there): a global costs a third of the attribute lookup it replaces.
 _ErrorResponseErrorCode_BY_VALUE = ErrorResponseErrorCode._value2member_map_
-_ErrorResponseErrorDetails_from_dict = ErrorResponseErrorDetails.from_dict
+_ErrorResponseErrorDetails_KNOWN_KEYS: frozenset[str] = frozenset(())
