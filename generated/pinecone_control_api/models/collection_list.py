@@ -46,13 +46,11 @@ class CollectionList:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _collections = src_dict.get("collections", UNSET)
-        collections: list[CollectionModel] | Unset = UNSET
-        if _collections is not UNSET:
-            collections = []
-            for collections_item_data in _collections:
-                collections_item = CollectionModel.from_dict(collections_item_data)
-
-                collections.append(collections_item)
+        collections: list[CollectionModel] | Unset
+        if _collections is UNSET:
+            collections = UNSET
+        else:
+            collections = [_CollectionModel_from_dict(item) for item in _collections]
 
         collection_list = _OBJECT_NEW(cls)
         collection_list.collections = collections
@@ -82,3 +80,6 @@ class CollectionList:
 # Imported last: these models refer to each other, and by now this module's class exists.
 
 from ..models.collection_model import CollectionModel  # noqa: E402
+
+# Read by `from_dict` (see there): a global costs a third of the attribute lookup it replaces.
+_CollectionModel_from_dict = CollectionModel.from_dict

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET
+
 T = TypeVar("T", bound="ConfigureIndexRequestSpec")
 # pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
 # looking up `cls.__new__` (attrs classes define no `__new__`, so it is the same call).
@@ -39,7 +41,29 @@ class ConfigureIndexRequestSpec:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        pod = ConfigureIndexRequestSpecPod.from_dict(src_dict["pod"])
+        _pod = src_dict["pod"]
+        pod: ConfigureIndexRequestSpecPod
+        pod__replicas = _pod.get("replicas", UNSET)
+        if pod__replicas is not UNSET and pod__replicas.__class__ is not int:
+            raise TypeError(
+                f"ConfigureIndexRequestSpecPod.replicas must be an integer, not {pod__replicas.__class__.__name__}"
+            )
+
+        pod__pod_type = _pod.get("pod_type", UNSET)
+        if pod__pod_type is not UNSET and pod__pod_type.__class__ is not str:
+            raise TypeError(
+                f"ConfigureIndexRequestSpecPod.pod_type must be a string, not {pod__pod_type.__class__.__name__}"
+            )
+
+        pod = _OBJECT_NEW(ConfigureIndexRequestSpecPod)
+        pod.replicas = pod__replicas
+        pod.pod_type = pod__pod_type
+        if len(_pod) == 0 + ("replicas" in _pod) + ("pod_type" in _pod):
+            pod.additional_properties = {}
+        else:
+            pod.additional_properties = {
+                k: v for k, v in _pod.items() if k not in _ConfigureIndexRequestSpecPod_KNOWN_KEYS
+            }
 
         configure_index_request_spec = _OBJECT_NEW(cls)
         configure_index_request_spec.pod = pod
@@ -71,3 +95,11 @@ class ConfigureIndexRequestSpec:
 # Imported last: these models refer to each other, and by now this module's class exists.
 
 from ..models.configure_index_request_spec_pod import ConfigureIndexRequestSpecPod  # noqa: E402
+
+# Read by `from_dict` (see there): a global costs a third of the attribute lookup it replaces.
+_ConfigureIndexRequestSpecPod_KNOWN_KEYS: frozenset[str] = frozenset(
+    (
+        "replicas",
+        "pod_type",
+    )
+)

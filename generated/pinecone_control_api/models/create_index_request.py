@@ -104,7 +104,7 @@ class CreateIndexRequest:
         if dimension.__class__ is not int:
             raise TypeError(f"CreateIndexRequest.dimension must be an integer, not {dimension.__class__.__name__}")
 
-        spec = IndexSpec.from_dict(src_dict["spec"])
+        spec: IndexSpec = _IndexSpec_from_dict(src_dict["spec"])
 
         _metric = src_dict.get("metric", UNSET)
         metric: CreateIndexRequestMetric | Unset
@@ -112,7 +112,7 @@ class CreateIndexRequest:
             metric = UNSET
         else:
             try:
-                metric = CreateIndexRequestMetric._value2member_map_[_metric]  # type: ignore[assignment]
+                metric = _CreateIndexRequestMetric_BY_VALUE[_metric]  # type: ignore[assignment]
             except (KeyError, TypeError):
                 metric = CreateIndexRequestMetric(_metric)
 
@@ -122,7 +122,7 @@ class CreateIndexRequest:
             deletion_protection = UNSET
         else:
             try:
-                deletion_protection = DeletionProtection._value2member_map_[_deletion_protection]  # type: ignore[assignment]
+                deletion_protection = _DeletionProtection_BY_VALUE[_deletion_protection]  # type: ignore[assignment]
             except (KeyError, TypeError):
                 deletion_protection = DeletionProtection(_deletion_protection)
 
@@ -158,3 +158,8 @@ class CreateIndexRequest:
 # Imported last: these models refer to each other, and by now this module's class exists.
 
 from ..models.index_spec import IndexSpec  # noqa: E402
+
+# Read by `from_dict` (see there): a global costs a third of the attribute lookup it replaces.
+_CreateIndexRequestMetric_BY_VALUE = CreateIndexRequestMetric._value2member_map_
+_DeletionProtection_BY_VALUE = DeletionProtection._value2member_map_
+_IndexSpec_from_dict = IndexSpec.from_dict

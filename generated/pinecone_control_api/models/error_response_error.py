@@ -71,7 +71,7 @@ class ErrorResponseError:
         _code = src_dict["code"]
         code: ErrorResponseErrorCode
         try:
-            code = ErrorResponseErrorCode._value2member_map_[_code]  # type: ignore[assignment]
+            code = _ErrorResponseErrorCode_BY_VALUE[_code]  # type: ignore[assignment]
         except (KeyError, TypeError):
             code = ErrorResponseErrorCode(_code)
 
@@ -84,7 +84,13 @@ class ErrorResponseError:
         if _details is UNSET:
             details = UNSET
         else:
-            details = ErrorResponseErrorDetails.from_dict(_details)
+            details = _OBJECT_NEW(ErrorResponseErrorDetails)
+            if len(_details) == 0:
+                details.additional_properties = {}
+            else:
+                details.additional_properties = {
+                    k: v for k, v in _details.items() if k not in _ErrorResponseErrorDetails_KNOWN_KEYS
+                }
 
         error_response_error = _OBJECT_NEW(cls)
         error_response_error.code = code
@@ -116,3 +122,7 @@ class ErrorResponseError:
 # Imported last: these models refer to each other, and by now this module's class exists.
 
 from ..models.error_response_error_details import ErrorResponseErrorDetails  # noqa: E402
+
+# Read by `from_dict` (see there): a global costs a third of the attribute lookup it replaces.
+_ErrorResponseErrorCode_BY_VALUE = ErrorResponseErrorCode._value2member_map_
+_ErrorResponseErrorDetails_KNOWN_KEYS: frozenset[str] = frozenset(())

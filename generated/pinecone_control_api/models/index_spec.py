@@ -61,14 +61,14 @@ class IndexSpec:
         if _serverless is UNSET:
             serverless = UNSET
         else:
-            serverless = ServerlessSpec.from_dict(_serverless)
+            serverless = _ServerlessSpec_from_dict(_serverless)
 
         _pod = src_dict.get("pod", UNSET)
         pod: PodSpec | Unset
         if _pod is UNSET:
             pod = UNSET
         else:
-            pod = PodSpec.from_dict(_pod)
+            pod = _PodSpec_from_dict(_pod)
 
         index_spec = _OBJECT_NEW(cls)
         index_spec.serverless = serverless
@@ -80,3 +80,7 @@ class IndexSpec:
 
 from ..models.pod_spec import PodSpec  # noqa: E402
 from ..models.serverless_spec import ServerlessSpec  # noqa: E402
+
+# Read by `from_dict` (see there): a global costs a third of the attribute lookup it replaces.
+_PodSpec_from_dict = PodSpec.from_dict
+_ServerlessSpec_from_dict = ServerlessSpec.from_dict

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -48,7 +48,7 @@ class PodSpecMetadataConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        indexed = cast(list[str], src_dict.get("indexed", UNSET))
+        indexed = src_dict.get("indexed", UNSET)
 
         pod_spec_metadata_config = _OBJECT_NEW(cls)
         pod_spec_metadata_config.indexed = indexed
