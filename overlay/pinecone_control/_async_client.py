@@ -119,7 +119,7 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
         async with self._http.stream(
             send.method,
             send.url,
-            headers=send.headers,
+            headers=self._headers_to_send(send.headers),
             content=send.content,
             timeout=send.timeout,
             follow_redirects=False,

@@ -175,6 +175,7 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         )
         self._closed = False
         self._proxy_shown: str | None = None
+        self._pool_headers: dict[str, str] | None = None  # the headers our own pool sends by default
         self._limiter = self._new_limiter(_check_concurrency(max_concurrency))
         _check_verify(verify)
         url = httpx.URL(self._options.host)
@@ -192,7 +193,11 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
                 )
             self._http, self._owns_http = http_client, False
             return
+        # Our own pool carries the client's headers, so a call whose headers are exactly these
+        # passes none and httpx does not normalise and merge them again on every request.
+        self._pool_headers = self._options.headers()
         kwargs: dict[str, Any] = {
+            "headers": self._pool_headers,
             "timeout": self._options.timeout,
             "follow_redirects": False,
             # Proxies come from _choose_proxy (https only); httpx's own environment lookup would
@@ -234,6 +239,11 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
     @property
     def options(self) -> ClientOptions:
         return self._options
+
+    def _headers_to_send(self, headers: dict[str, str]) -> dict[str, str] | None:
+        """What httpx must add to its pool's default headers for a request: nothing when they are
+        the pool's own (the common case), else all of them (a derived client's extra headers)."""
+        return None if headers == self._pool_headers else headers
 
     def _check_open(self) -> None:
         if self._closed or self._http.is_closed:

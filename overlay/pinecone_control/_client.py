@@ -105,7 +105,7 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
                 with self._http.stream(
                     send.method,
                     send.url,
-                    headers=send.headers,
+                    headers=self._headers_to_send(send.headers),
                     content=send.content,
                     timeout=send.timeout,
                     follow_redirects=False,
