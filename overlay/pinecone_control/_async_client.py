@@ -23,7 +23,7 @@ from ._config import _Unset
 from ._effects import Outcome, Program, Send, Sleep
 from ._errors import ClientClosedError
 from ._lazy import lazy_module
-from ._network import attempt_deadline, make_async_transport
+from ._network import end_attempt, make_async_transport, start_attempt
 from ._reading import BodyReader, BodyTooLarge
 from ._waiting import ProgressCallback
 
@@ -100,20 +100,22 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
 
     async def _send(self, send: Send) -> Outcome:
         async with self._limiter:
-            with attempt_deadline(send.budget):
-                try:
-                    # The budget also bounds transports the client did not build (their reads are not clipped).
-                    async with asyncio.timeout(send.budget):
-                        return await self._exchange(send)
-                except TimeoutError:
-                    return httpx.ReadTimeout("the attempt's total deadline passed")
-                except BodyTooLarge as big:
-                    return big.outcome
-                except httpx.RequestError as exc:
-                    return exc
-                except RuntimeError as exc:  # httpx: "the client has been closed"
-                    self._check_open()
-                    raise ClientClosedError(f"{type(self).__name__} could not send: {exc}") from exc
+            deadline = start_attempt(send.budget)
+            try:
+                # The budget also bounds transports the client did not build (their reads are not clipped).
+                async with asyncio.timeout(send.budget):
+                    return await self._exchange(send)
+            except TimeoutError:
+                return httpx.ReadTimeout("the attempt's total deadline passed")
+            except BodyTooLarge as big:
+                return big.outcome
+            except httpx.RequestError as exc:
+                return exc
+            except RuntimeError as exc:  # httpx: "the client has been closed"
+                self._check_open()
+                raise ClientClosedError(f"{type(self).__name__} could not send: {exc}") from exc
+            finally:
+                end_attempt(deadline)
 
     async def _exchange(self, send: Send) -> httpx.Response:
         async with self._http.stream(

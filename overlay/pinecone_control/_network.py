@@ -20,15 +20,14 @@ pool httpx builds is not, so `_attach` checks the attribute and fails loudly if 
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import ipaddress
 import os
 import socket
 import ssl
 import time
-from collections.abc import Iterable, Iterator
-from contextvars import ContextVar
+from collections.abc import Iterable
+from contextvars import ContextVar, Token
 from typing import Any
 
 import httpcore
@@ -43,14 +42,14 @@ _attempt_end: ContextVar[float | None] = ContextVar("pinecone_control_attempt_en
 PROXY_VARIABLES = ("https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY")
 
 
-@contextlib.contextmanager
-def attempt_deadline(seconds: float | None) -> Iterator[None]:
-    """Every socket operation inside this block ends within `seconds` of its start."""
-    token = _attempt_end.set(None if seconds is None else time.monotonic() + seconds)
-    try:
-        yield
-    finally:
-        _attempt_end.reset(token)
+def start_attempt(seconds: float | None) -> Token[float | None]:
+    """Every socket operation from here until `end_attempt(token)` ends within `seconds` of now.
+    Two plain calls rather than a context manager: this runs on every request (~1 us less)."""
+    return _attempt_end.set(None if seconds is None else time.monotonic() + seconds)
+
+
+def end_attempt(token: Token[float | None]) -> None:
+    _attempt_end.reset(token)
 
 
 def attempt_time_left() -> float | None:
