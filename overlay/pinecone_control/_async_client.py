@@ -118,18 +118,22 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
                 end_attempt(deadline)
 
     async def _exchange(self, send: Send) -> httpx.Response:
-        async with self._http.stream(
+        # httpx's `stream()` without its @asynccontextmanager: the same two calls and the close.
+        request = self._http.build_request(
             send.method,
             send.url,
             headers=self._headers_to_send(send.headers),
             content=send.content,
-            timeout=send.timeout,
-            follow_redirects=False,
-        ) as response:
+            timeout=self._timeout_to_send(send.timeout),
+        )
+        response = await self._http.send(request, stream=True, follow_redirects=False)
+        try:
             reader = BodyReader(response, send)
             async for chunk in response.aiter_bytes():
                 reader.feed(chunk)
             return reader.finish()
+        finally:
+            await response.aclose()
 
     def with_options(
         self,

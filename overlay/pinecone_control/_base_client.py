@@ -175,7 +175,9 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         )
         self._closed = False
         self._proxy_shown: str | None = None
-        self._pool_headers: dict[str, str] | None = None  # the headers our own pool sends by default
+        # What our own pool sends by default (None: a caller's http_client, whose defaults are its own).
+        self._pool_headers: dict[str, str] | None = None
+        self._pool_timeout: httpx.Timeout | None = None
         self._limiter = self._new_limiter(_check_concurrency(max_concurrency))
         _check_verify(verify)
         url = httpx.URL(self._options.host)
@@ -196,6 +198,7 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         # Our own pool carries the client's headers, so a call whose headers are exactly these
         # passes none and httpx does not normalise and merge them again on every request.
         self._pool_headers = self._options.headers()
+        self._pool_timeout = self._options.timeout
         kwargs: dict[str, Any] = {
             "headers": self._pool_headers,
             "timeout": self._options.timeout,
@@ -244,6 +247,10 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         """What httpx must add to its pool's default headers for a request: nothing when they are
         the pool's own (the common case), else all of them (a derived client's extra headers)."""
         return None if headers == self._pool_headers else headers
+
+    def _timeout_to_send(self, timeout: httpx.Timeout) -> httpx.Timeout | httpx._client.UseClientDefault:
+        """The pool's own timeout is not passed (httpx would copy it into a new object per request)."""
+        return httpx.USE_CLIENT_DEFAULT if timeout is self._pool_timeout else timeout
 
     def _check_open(self) -> None:
         if self._closed or self._http.is_closed:

@@ -108,18 +108,22 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
         self._limiter.get()
         deadline = start_attempt(send.budget)
         try:
-            with self._http.stream(
+            # httpx's `stream()` without its @contextmanager: the same two calls and the close.
+            request = self._http.build_request(
                 send.method,
                 send.url,
                 headers=self._headers_to_send(send.headers),
                 content=send.content,
-                timeout=send.timeout,
-                follow_redirects=False,
-            ) as response:
+                timeout=self._timeout_to_send(send.timeout),
+            )
+            response = self._http.send(request, stream=True, follow_redirects=False)
+            try:
                 reader = BodyReader(response, send)
                 for chunk in response.iter_bytes():
                     reader.feed(chunk)
                 return reader.finish()
+            finally:
+                response.close()
         except BodyTooLarge as big:
             return big.outcome
         except httpx.RequestError as exc:
