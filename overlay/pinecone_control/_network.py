@@ -58,13 +58,14 @@ def attempt_time_left() -> float | None:
 
 
 def _clip(timeout: float | None, *, connecting: bool = False) -> float | None:
-    left = attempt_time_left()
-    if left is None:
+    end = _attempt_end.get()  # attempt_time_left(), inlined: this runs on every socket read and write
+    if end is None:
         return timeout
+    left = end - time.monotonic()
     if left <= 0:
         kind = httpcore.ConnectTimeout if connecting else httpcore.ReadTimeout
         raise kind("the attempt's total deadline passed")
-    return left if timeout is None else min(timeout, left)
+    return left if timeout is None or left < timeout else timeout
 
 
 def is_loopback_address(address: str) -> bool:
@@ -93,7 +94,8 @@ class _Stream(httpcore.NetworkStream):
         return self._inner.read(max_bytes, _clip(timeout))
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, _clip(timeout))
+        if buffer:  # httpcore writes an empty end of message after a GET: nothing to send or bound
+            self._inner.write(buffer, _clip(timeout))
 
     def close(self) -> None:
         self._inner.close()
@@ -153,6 +155,8 @@ class _AsyncStream(httpcore.AsyncNetworkStream):
             raise httpcore.ReadError(str(exc)) from exc
 
     async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        if not buffer:  # httpcore writes an empty end of message after a GET: nothing to send or bound
+            return
         try:
             await self._inner.write(buffer, _clip(timeout))
         except ssl.SSLError as exc:
