@@ -178,6 +178,9 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         # What our own pool sends by default (None: a caller's http_client, whose defaults are its own).
         self._pool_headers: dict[str, str] | None = None
         self._pool_timeout: httpx.Timeout | None = None
+        # Our own transport bounds every socket operation by the attempt deadline (`_network`);
+        # a caller's transport or http_client does not, so the async driver bounds it as a whole.
+        self._sockets_bounded = False
         self._limiter = self._new_limiter(_check_concurrency(max_concurrency))
         _check_verify(verify)
         url = httpx.URL(self._options.host)
@@ -222,6 +225,7 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         context = ssl_context(verify, cert)
         loopback_only = url.scheme == "http" and not allow_insecure_http
         self._http, self._owns_http = self._make_http(None, context, chosen, loopback_only, kwargs), True
+        self._sockets_bounded = True
 
     def _default_clock(self) -> ClockT:
         raise NotImplementedError

@@ -190,10 +190,14 @@ class _AsyncBackend(httpcore.AsyncNetworkBackend):
     ) -> httpcore.AsyncNetworkStream:
         timeout = _clip(timeout, connecting=True)
         if self._loopback_only:
-            try:
-                import asyncio  # only async clients get here
+            import asyncio  # only async clients get here
 
-                infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            try:
+                # Bounded here: the async driver sets no timer of its own around our transport.
+                async with asyncio.timeout(timeout):
+                    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            except TimeoutError as exc:
+                raise httpcore.ConnectTimeout("resolving the host took longer than the attempt allows") from exc
             except OSError as exc:
                 raise httpcore.ConnectError(str(exc)) from exc
             host = _loopback_addresses(infos, host)
