@@ -17,6 +17,7 @@ from ._base_client import (
     BaseClient,
     TimeoutArg,
     _BorrowedAsyncTransport,
+    parsed_url,
 )
 from ._clock import AsyncClock, AsyncSystemClock
 from ._config import _Unset
@@ -124,7 +125,7 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
         # httpx's `stream()` without its @asynccontextmanager: the same two calls and the close.
         request = self._http.build_request(
             send.method,
-            send.url,
+            parsed_url(send.url),
             headers=self._headers_to_send(send.headers),
             content=send.content,
             timeout=self._timeout_to_send(send.timeout),

@@ -18,6 +18,7 @@ from ._base_client import (
     BaseClient,
     TimeoutArg,
     _BorrowedTransport,
+    parsed_url,
 )
 from ._clock import Clock, SystemClock
 from ._config import _Unset
@@ -111,7 +112,7 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
             # httpx's `stream()` without its @contextmanager: the same two calls and the close.
             request = self._http.build_request(
                 send.method,
-                send.url,
+                parsed_url(send.url),
                 headers=self._headers_to_send(send.headers),
                 content=send.content,
                 timeout=self._timeout_to_send(send.timeout),
