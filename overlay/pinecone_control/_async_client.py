@@ -17,13 +17,14 @@ from ._base_client import (
     BaseClient,
     TimeoutArg,
     _BorrowedAsyncTransport,
+    parsed_url,
 )
 from ._clock import AsyncClock, AsyncSystemClock
 from ._config import _Unset
 from ._effects import Outcome, Program, Send, Sleep
 from ._errors import ClientClosedError
 from ._lazy import lazy_module
-from ._network import attempt_deadline, make_async_transport
+from ._network import end_attempt, make_async_transport, start_attempt
 from ._reading import BodyReader, BodyTooLarge
 from ._waiting import ProgressCallback
 
@@ -100,34 +101,43 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
 
     async def _send(self, send: Send) -> Outcome:
         async with self._limiter:
-            with attempt_deadline(send.budget):
-                try:
-                    # The budget also bounds transports the client did not build (their reads are not clipped).
-                    async with asyncio.timeout(send.budget):
-                        return await self._exchange(send)
-                except TimeoutError:
-                    return httpx.ReadTimeout("the attempt's total deadline passed")
-                except BodyTooLarge as big:
-                    return big.outcome
-                except httpx.RequestError as exc:
-                    return exc
-                except RuntimeError as exc:  # httpx: "the client has been closed"
-                    self._check_open()
-                    raise ClientClosedError(f"{type(self).__name__} could not send: {exc}") from exc
+            deadline = start_attempt(send.budget)
+            try:
+                if self._sockets_bounded:
+                    return await self._exchange(send)
+                # The budget also bounds transports the client did not build (their reads are not
+                # clipped); our own needs no timer per request (~3.5 us each).
+                async with asyncio.timeout(send.budget):
+                    return await self._exchange(send)
+            except TimeoutError:
+                return httpx.ReadTimeout("the attempt's total deadline passed")
+            except BodyTooLarge as big:
+                return big.outcome
+            except httpx.RequestError as exc:
+                return exc
+            except RuntimeError as exc:  # httpx: "the client has been closed"
+                self._check_open()
+                raise ClientClosedError(f"{type(self).__name__} could not send: {exc}") from exc
+            finally:
+                end_attempt(deadline)
 
     async def _exchange(self, send: Send) -> httpx.Response:
-        async with self._http.stream(
+        # httpx's `stream()` without its @asynccontextmanager: the same two calls and the close.
+        request = self._http.build_request(
             send.method,
-            send.url,
-            headers=send.headers,
+            parsed_url(send.url),
+            headers=self._headers_to_send(send.headers),
             content=send.content,
-            timeout=send.timeout,
-            follow_redirects=False,
-        ) as response:
+            timeout=self._timeout_to_send(send.timeout),
+        )
+        response = await self._http.send(request, stream=True, follow_redirects=False)
+        try:
             reader = BodyReader(response, send)
             async for chunk in response.aiter_bytes():
                 reader.feed(chunk)
             return reader.finish()
+        finally:
+            await response.aclose()
 
     def with_options(
         self,

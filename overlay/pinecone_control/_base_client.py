@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import ssl
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
@@ -69,6 +70,13 @@ class _BorrowedAsyncTransport(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         pass
+
+
+@functools.lru_cache(maxsize=1024)
+def parsed_url(url: str) -> httpx.URL:
+    """`url` as httpx parses it, once: httpx parses a URL string on every request (~8 us), a
+    client sends the same few URLs again and again, and an `httpx.URL` is immutable."""
+    return httpx.URL(url)
 
 
 def _check_verify(verify: object) -> None:
@@ -175,6 +183,12 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         )
         self._closed = False
         self._proxy_shown: str | None = None
+        # What our own pool sends by default (None: a caller's http_client, whose defaults are its own).
+        self._pool_headers: dict[str, str] | None = None
+        self._pool_timeout: httpx.Timeout | None = None
+        # Our own transport bounds every socket operation by the attempt deadline (`_network`);
+        # a caller's transport or http_client does not, so the async driver bounds it as a whole.
+        self._sockets_bounded = False
         self._limiter = self._new_limiter(_check_concurrency(max_concurrency))
         _check_verify(verify)
         url = httpx.URL(self._options.host)
@@ -192,7 +206,12 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
                 )
             self._http, self._owns_http = http_client, False
             return
+        # Our own pool carries the client's headers, so a call whose headers are exactly these
+        # passes none and httpx does not normalise and merge them again on every request.
+        self._pool_headers = self._options.headers()
+        self._pool_timeout = self._options.timeout
         kwargs: dict[str, Any] = {
+            "headers": self._pool_headers,
             "timeout": self._options.timeout,
             "follow_redirects": False,
             # Proxies come from _choose_proxy (https only); httpx's own environment lookup would
@@ -214,6 +233,7 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         context = ssl_context(verify, cert)
         loopback_only = url.scheme == "http" and not allow_insecure_http
         self._http, self._owns_http = self._make_http(None, context, chosen, loopback_only, kwargs), True
+        self._sockets_bounded = True
 
     def _default_clock(self) -> ClockT:
         raise NotImplementedError
@@ -234,6 +254,15 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
     @property
     def options(self) -> ClientOptions:
         return self._options
+
+    def _headers_to_send(self, headers: dict[str, str]) -> dict[str, str] | None:
+        """What httpx must add to its pool's default headers for a request: nothing when they are
+        the pool's own (the common case), else all of them (a derived client's extra headers)."""
+        return None if headers == self._pool_headers else headers
+
+    def _timeout_to_send(self, timeout: httpx.Timeout) -> httpx.Timeout | httpx._client.UseClientDefault:
+        """The pool's own timeout is not passed (httpx would copy it into a new object per request)."""
+        return httpx.USE_CLIENT_DEFAULT if timeout is self._pool_timeout else timeout
 
     def _check_open(self) -> None:
         if self._closed or self._http.is_closed:

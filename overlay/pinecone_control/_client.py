@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import ssl
-import threading
 import time
 from collections.abc import Mapping
+from queue import SimpleQueue
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Never, Self, TypeVar, cast
 
@@ -18,13 +18,14 @@ from ._base_client import (
     BaseClient,
     TimeoutArg,
     _BorrowedTransport,
+    parsed_url,
 )
 from ._clock import Clock, SystemClock
 from ._config import _Unset
 from ._effects import Outcome, Program, Send, Sleep
 from ._errors import ClientClosedError
 from ._lazy import lazy_module
-from ._network import attempt_deadline, make_transport
+from ._network import end_attempt, make_transport, start_attempt
 from ._reading import BodyReader, BodyTooLarge
 from ._waiting import ProgressCallback
 
@@ -62,8 +63,13 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
     def _default_clock(self) -> Clock:
         return _SystemClock()
 
-    def _new_limiter(self, size: int) -> threading.BoundedSemaphore:
-        return threading.BoundedSemaphore(size)
+    def _new_limiter(self, size: int) -> SimpleQueue[None]:
+        # One token per slot in a C-level queue: a call takes one (waiting while none is left) and
+        # puts it back; ~0.1 us against ~1.5 us for threading.BoundedSemaphore's Python Condition.
+        slots: SimpleQueue[None] = SimpleQueue()
+        for _ in range(size):
+            slots.put(None)
+        return slots
 
     def _make_http(
         self,
@@ -100,27 +106,35 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
             program.close()
 
     def _send(self, send: Send) -> Outcome:
-        with self._limiter, attempt_deadline(send.budget):
+        self._limiter.get()
+        deadline = start_attempt(send.budget)
+        try:
+            # httpx's `stream()` without its @contextmanager: the same two calls and the close.
+            request = self._http.build_request(
+                send.method,
+                parsed_url(send.url),
+                headers=self._headers_to_send(send.headers),
+                content=send.content,
+                timeout=self._timeout_to_send(send.timeout),
+            )
+            response = self._http.send(request, stream=True, follow_redirects=False)
             try:
-                with self._http.stream(
-                    send.method,
-                    send.url,
-                    headers=send.headers,
-                    content=send.content,
-                    timeout=send.timeout,
-                    follow_redirects=False,
-                ) as response:
-                    reader = BodyReader(response, send)
-                    for chunk in response.iter_bytes():
-                        reader.feed(chunk)
-                    return reader.finish()
-            except BodyTooLarge as big:
-                return big.outcome
-            except httpx.RequestError as exc:
-                return exc
-            except RuntimeError as exc:  # httpx: "the client has been closed"
-                self._check_open()
-                raise ClientClosedError(f"{type(self).__name__} could not send: {exc}") from exc
+                reader = BodyReader(response, send)
+                for chunk in response.iter_bytes():
+                    reader.feed(chunk)
+                return reader.finish()
+            finally:
+                response.close()
+        except BodyTooLarge as big:
+            return big.outcome
+        except httpx.RequestError as exc:
+            return exc
+        except RuntimeError as exc:  # httpx: "the client has been closed"
+            self._check_open()
+            raise ClientClosedError(f"{type(self).__name__} could not send: {exc}") from exc
+        finally:
+            end_attempt(deadline)
+            self._limiter.put(None)
 
     def with_options(
         self,

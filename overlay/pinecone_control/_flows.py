@@ -45,15 +45,16 @@ def request(
     operation = call.operation
     method = str(call.kwargs["method"]).upper()
     url = options.host + str(call.kwargs["url"])
-    headers = {**options.headers(), **call.kwargs.get("headers", {})}
+    extra = call.kwargs.get("headers")
+    headers = {**options.headers(), **extra} if extra else options.headers()
     content = encode_body(call.kwargs.get("json"), operation.name)
     now = options.now
     start = now()
     ends = _earliest(None if options.total_timeout is None else start + options.total_timeout, deadline)
-    if logger.isEnabledFor(10):
-        logger.debug("%s: %s %s headers=%s", operation.name, method, _shown(url), redact_headers(headers))
-    observer = options.observer or NOBODY
     shown = _shown(url)
+    if logger.isEnabledFor(10):
+        logger.debug("%s: %s %s headers=%s", operation.name, method, shown, redact_headers(headers))
+    observer = options.observer or NOBODY
     retries = 0
     while True:
         budget = options.attempt_timeout
@@ -98,8 +99,20 @@ def _earliest(a: float | None, b: float | None) -> float | None:
 
 def clipped(timeout: httpx.Timeout, budget: float | None) -> httpx.Timeout:
     """httpx's per-phase limits, none longer than what the attempt has left."""
-    parts = (timeout.connect, timeout.read, timeout.write, timeout.pool)
-    if budget is None or all(part is not None and part <= budget for part in parts):
+    if budget is None:
+        return timeout
+    connect, read, write, pool = timeout.connect, timeout.read, timeout.write, timeout.pool
+    # Spelled out rather than all(<generator>): this runs on every attempt.
+    if (
+        connect is not None
+        and connect <= budget
+        and read is not None
+        and read <= budget
+        and write is not None
+        and write <= budget
+        and pool is not None
+        and pool <= budget
+    ):
         return timeout  # nothing to clip: no new object on the common path
 
     def clip(value: float | None) -> float:
@@ -239,9 +252,10 @@ def invoke(
     after a create, the requested values visible after a configure, gone after a delete. Deletes
     whose answer is lost are settled by describing, and a delete that waits takes 404 as done;
     with `missing_ok` (the facade passes it for DELETE operations) any delete takes 404 as done."""
-    seconds = finite_or_none(wait_timeout, "wait_timeout")
-    call = ops.build_call(name, arguments)
     target = WAIT_TARGETS.get(name)
+    # Only a waitable operation's method takes `wait_timeout`; the facade passes 0 to the others.
+    seconds = None if target is None else finite_or_none(wait_timeout, "wait_timeout")
+    call = ops.build_call(name, arguments)
     if target is None:
         try:
             return (yield from request(call, options))

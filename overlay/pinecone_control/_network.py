@@ -20,15 +20,14 @@ pool httpx builds is not, so `_attach` checks the attribute and fails loudly if 
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import ipaddress
 import os
 import socket
 import ssl
 import time
-from collections.abc import Iterable, Iterator
-from contextvars import ContextVar
+from collections.abc import Iterable
+from contextvars import ContextVar, Token
 from typing import Any
 
 import httpcore
@@ -43,14 +42,14 @@ _attempt_end: ContextVar[float | None] = ContextVar("pinecone_control_attempt_en
 PROXY_VARIABLES = ("https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY")
 
 
-@contextlib.contextmanager
-def attempt_deadline(seconds: float | None) -> Iterator[None]:
-    """Every socket operation inside this block ends within `seconds` of its start."""
-    token = _attempt_end.set(None if seconds is None else time.monotonic() + seconds)
-    try:
-        yield
-    finally:
-        _attempt_end.reset(token)
+def start_attempt(seconds: float | None) -> Token[float | None]:
+    """Every socket operation from here until `end_attempt(token)` ends within `seconds` of now.
+    Two plain calls rather than a context manager: this runs on every request (~1 us less)."""
+    return _attempt_end.set(None if seconds is None else time.monotonic() + seconds)
+
+
+def end_attempt(token: Token[float | None]) -> None:
+    _attempt_end.reset(token)
 
 
 def attempt_time_left() -> float | None:
@@ -59,13 +58,14 @@ def attempt_time_left() -> float | None:
 
 
 def _clip(timeout: float | None, *, connecting: bool = False) -> float | None:
-    left = attempt_time_left()
-    if left is None:
+    end = _attempt_end.get()  # attempt_time_left(), inlined: this runs on every socket read and write
+    if end is None:
         return timeout
+    left = end - time.monotonic()
     if left <= 0:
         kind = httpcore.ConnectTimeout if connecting else httpcore.ReadTimeout
         raise kind("the attempt's total deadline passed")
-    return left if timeout is None else min(timeout, left)
+    return left if timeout is None or left < timeout else timeout
 
 
 def is_loopback_address(address: str) -> bool:
@@ -94,7 +94,8 @@ class _Stream(httpcore.NetworkStream):
         return self._inner.read(max_bytes, _clip(timeout))
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, _clip(timeout))
+        if buffer:  # httpcore writes an empty end of message after a GET: nothing to send or bound
+            self._inner.write(buffer, _clip(timeout))
 
     def close(self) -> None:
         self._inner.close()
@@ -154,6 +155,8 @@ class _AsyncStream(httpcore.AsyncNetworkStream):
             raise httpcore.ReadError(str(exc)) from exc
 
     async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        if not buffer:  # httpcore writes an empty end of message after a GET: nothing to send or bound
+            return
         try:
             await self._inner.write(buffer, _clip(timeout))
         except ssl.SSLError as exc:
@@ -187,10 +190,14 @@ class _AsyncBackend(httpcore.AsyncNetworkBackend):
     ) -> httpcore.AsyncNetworkStream:
         timeout = _clip(timeout, connecting=True)
         if self._loopback_only:
-            try:
-                import asyncio  # only async clients get here
+            import asyncio  # only async clients get here
 
-                infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            try:
+                # Bounded here: the async driver sets no timer of its own around our transport.
+                async with asyncio.timeout(timeout):
+                    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            except TimeoutError as exc:
+                raise httpcore.ConnectTimeout("resolving the host took longer than the attempt allows") from exc
             except OSError as exc:
                 raise httpcore.ConnectError(str(exc)) from exc
             host = _loopback_addresses(infos, host)

@@ -181,7 +181,10 @@ def _start_span(method: str, url: str, retries: int) -> Any:
     }
     if retries:
         attributes["http.request.resend_count"] = retries
-    return otel.tracer.start_span(method, kind=otel.client_kind, attributes=attributes)
+    span = otel.tracer.start_span(method, kind=otel.client_kind, attributes=attributes)
+    # No provider set, or sampled out: a span that records nothing needs no status, attributes or
+    # end, so `end` can skip reading the answer's headers.
+    return span if span.is_recording() else None
 
 
 @functools.lru_cache(maxsize=64)

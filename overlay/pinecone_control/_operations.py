@@ -12,12 +12,13 @@ answers all come from `pinecone_control_api._operations`.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import pinecone_control_api.models as generated_models
 from pinecone_control_api._operations import BY_NAME as SPEC
@@ -121,10 +122,46 @@ def _put(body: dict[str, Any], path: str, value: Any) -> None:
     node[leaf] = value
 
 
-def build_call(name: str, arguments: Mapping[str, Any]) -> Call[Any]:
-    """The request for operation `name` with `arguments` keyed by where they go; `None` = not sent."""
+class _Plan(NamedTuple):
+    """What building a call of one operation needs that depends only on the operation."""
+
+    spec: SpecOperation
+    fields: dict[str, Field]
+    python_names: dict[str, str]
+    endpoint: Callable[..., dict[str, Any]]
+
+
+@cache
+def _plan(name: str) -> _Plan:
     spec = SPEC[name]
-    fields = _fields(spec)
+    return _Plan(spec, _fields(spec), {p.name: p.python_name for p in spec.parameters}, _endpoint(spec))
+
+
+def build_call(name: str, arguments: Mapping[str, Any]) -> Call[Any]:
+    """The request for operation `name` with `arguments` keyed by where they go; `None` = not sent.
+
+    A call without a body is a pure function of its arguments, so one built (and checked) before
+    is reused: the same arguments cannot fail the checks they passed. Each value's type is part of
+    the key (`1`, `1.0` and `True` are equal, but not equally valid); calls that fail are never
+    kept, so bad arguments are checked, and refused, every time."""
+    plan = _plan(name)
+    if plan.spec.body_model is None:
+        key = (name, *[(source, type(value), value) for source, value in arguments.items()])
+        try:
+            return _built(key)
+        except TypeError:  # an unhashable argument (a list for a name): checked, and refused, below
+            pass
+    return _build(plan, name, arguments)
+
+
+@functools.lru_cache(maxsize=1024)
+def _built(key: tuple[Any, ...]) -> Call[Any]:
+    name, *items = key
+    return _build(_plan(name), name, {source: value for source, _, value in items})
+
+
+def _build(plan: _Plan, name: str, arguments: Mapping[str, Any]) -> Call[Any]:
+    spec, fields = plan.spec, plan.fields
     path: dict[str, Any] = {}
     query: dict[str, Any] = {}
     body: dict[str, Any] = {}
@@ -143,7 +180,7 @@ def build_call(name: str, arguments: Mapping[str, Any]) -> Call[Any]:
         settable = ", ".join(f.path for f in spec.body_fields if "[" not in f.path and not _has_children(fields, f))
         raise ClientValidationError(f"{name} changes nothing without at least one of: {settable}")
     schema.check_request(spec, path, body if sends_body else None)
-    kwargs = _endpoint(spec)(**_python_names(spec, path, query), **_body_kwarg(spec, body if sends_body else None))
+    kwargs = plan.endpoint(**_python_names(plan, path, query), **_body_kwarg(spec, body if sends_body else None))
     resource = next(iter(path.values()), None) if path else body.get("name")
     kind = _kind(name, next(iter(path), None))
     named = resource if isinstance(resource, str) else None
@@ -162,8 +199,8 @@ def _has_children(fields: dict[str, Field], field: Field) -> bool:
     return any(other.path.startswith(field.path + ".") for other in fields.values())
 
 
-def _python_names(spec: SpecOperation, path: dict[str, Any], query: dict[str, Any]) -> dict[str, Any]:
-    by_name = {p.name: p.python_name for p in spec.parameters}
+def _python_names(plan: _Plan, path: dict[str, Any], query: dict[str, Any]) -> dict[str, Any]:
+    by_name = plan.python_names
     return {by_name.get(key, key): value for key, value in {**path, **query}.items()}
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
+import time
 from typing import Any
 
 import httpx
@@ -45,7 +47,6 @@ def test_an_oversize_body_is_refused_while_it_streams(kind: str, framing: str) -
 
 def _chunked_zeros(sent: list[int]) -> Any:
     import socket
-    import threading
 
     from .servers import read_request
 
@@ -92,6 +93,48 @@ def test_thousands_of_concurrent_async_calls_all_succeed(count: int) -> None:
     failures = [r for r in results if isinstance(r, BaseException)]
     assert failures == [], f"{len(failures)} of {count} failed, e.g. {failures[:1]!r}"
     assert all(r.name == "x" for r in results)
+
+
+def test_a_sync_client_queues_calls_beyond_max_concurrency() -> None:
+    """Six threads, two slots: never more than two requests reach the transport at once, the rest
+    wait their turn and every call succeeds."""
+    body = json.dumps(index_payload("x", "Ready")).encode()
+    lock = threading.Lock()
+    state = {"in_flight": 0, "most": 0, "started": 0}
+    two_in, release = threading.Event(), threading.Event()
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        with lock:
+            state["in_flight"] += 1
+            state["most"] = max(state["most"], state["in_flight"])
+            if state["in_flight"] == 2:
+                two_in.set()
+        release.wait(10)  # a safety net only: released as soon as the others have queued
+        with lock:
+            state["in_flight"] -= 1
+        return httpx.Response(200, content=body, headers={"content-type": "application/json"})
+
+    client = pc.Client(api_key="k", host="https://api.test", transport=httpx.MockTransport(answer), max_concurrency=2)
+    results: list[Any] = []
+
+    def call() -> None:
+        with lock:
+            state["started"] += 1
+        results.append(client.describe_index("x"))
+
+    threads = [threading.Thread(target=call) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    assert two_in.wait(10)
+    while state["started"] < 6:
+        time.sleep(0.001)
+    time.sleep(0.05)  # let the four others reach the limiter (a broken one lets them through)
+    release.set()
+    for thread in threads:
+        thread.join()
+    client.close()
+    assert state["most"] == 2
+    assert [r.name for r in results] == ["x"] * 6
 
 
 @pytest.mark.parametrize("kind", KIND)

@@ -89,3 +89,29 @@ def test_a_backoff_longer_than_the_budget_is_not_slept(kind: str, sleeps: list[f
     api.close()
     assert sleeps == []
     assert info.value.retry_after == 50
+
+
+def test_resolving_a_loopback_name_is_bounded_by_the_attempt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The async client sets no timer of its own around its own transport (every socket operation
+    is clipped to the attempt deadline), so the one step before any socket, resolving a plain-http
+    host to check it is loopback, is bounded by the deadline too."""
+    import asyncio
+
+    import httpcore
+    from pinecone_control import _network
+
+    async def never(*args: Any, **kwargs: Any) -> Any:
+        await asyncio.sleep(3600)
+
+    async def run() -> None:
+        monkeypatch.setattr(asyncio.get_running_loop(), "getaddrinfo", never)
+        backend = _network._AsyncBackend(httpcore.AnyIOBackend(), loopback_only=True)
+        token = _network.start_attempt(0.05)
+        try:
+            with pytest.raises(httpcore.ConnectTimeout):
+                # wait_for: a safety net so a missing bound fails (TimeoutError) instead of hanging.
+                await asyncio.wait_for(backend.connect_tcp("localhost", 9, timeout=30.0), 10)
+        finally:
+            _network.end_attempt(token)
+
+    asyncio.run(run())

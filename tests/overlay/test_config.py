@@ -88,6 +88,36 @@ def test_headers_source_tag_and_extra_headers(recorder: Recorder) -> None:
     assert "pinecone-control/" in headers["User-Agent"] and f"api {pc.API_VERSION}" in headers["User-Agent"]
 
 
+def _sent(request: httpx.Request) -> list[tuple[str, str]]:
+    skipped = {"host", "content-length"}
+    return sorted((k.lower(), v) for k, v in request.headers.multi_items() if k.lower() not in skipped)
+
+
+def test_every_request_carries_the_options_headers_once(kind: str, recorder: Recorder) -> None:
+    """The client's own pool carries its headers (a call passes none); a derived client adds its
+    extra headers per call without changing the original's; a caller's http_client, whose pool
+    knows nothing of ours, gets all of them on every request."""
+    recorder.script(OK_LIST)
+    api = Api(make_client(kind, recorder, extra_headers={"X-Team": "search"}))
+    api.list_indexes()
+    base = _sent(recorder.last)
+    assert [k for k, _ in base].count("user-agent") == 1 and [k for k, _ in base].count("accept") == 1
+    assert ("api-key", API_KEY) in base and ("x-team", "search") in base and ("accept", "application/json") in base
+    derived = Api(api.client.with_options(extra_headers={"X-Trace": "1"}))
+    derived.list_indexes()
+    assert _sent(recorder.last) == sorted([*base, ("x-trace", "1")])
+    Api(api.client.with_options(timeout=5)).list_indexes()
+    api.list_indexes()
+    assert _sent(recorder.last) == base, "a derived client's headers never reach the original's requests"
+    if kind == "sync":
+        own = httpx.Client(transport=SyncTransport(recorder), headers={"X-Mine": "1"})
+        with pc.Client(api_key=API_KEY, host=HOST, http_client=own, extra_headers={"X-Team": "search"}) as client:
+            client.list_indexes()
+        assert _sent(recorder.last) == sorted([*base, ("x-mine", "1")])
+        own.close()
+    api.close()
+
+
 @pytest.mark.parametrize("headers", [{"Api-Key": "x"}, {"x-pinecone-api-version": "2025-01"}])
 def test_extra_headers_cannot_override_key_or_version(headers: dict[str, str]) -> None:
     with pytest.raises(pc.ClientValidationError):

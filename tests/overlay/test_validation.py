@@ -70,6 +70,43 @@ def test_valid_names_pass(name: str) -> None:
     assert ops.build_call("create_collection", {"name": name, "source": "src"}).resource == name
 
 
+class _Name(str):
+    """A name that is equal to a valid one (and hashes alike) but is of another type."""
+
+
+def test_a_call_built_before_is_reused_and_bad_arguments_are_checked_every_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Calls without a body are built and checked once per distinct arguments: the same arguments
+    cannot fail the checks they passed. Refused arguments are never kept, and a value equal to a
+    checked one but of another type is checked on its own."""
+    from pinecone_control import _operations as ops
+    from pinecone_control import _schema_checks as schema
+
+    checked: list[Any] = []
+    real = schema.check_request
+
+    def counting(operation: Any, parameters: Any, body: Any = None) -> None:
+        checked.append(dict(parameters))
+        real(operation, parameters, body)
+
+    monkeypatch.setattr(schema, "check_request", counting)
+    ops._built.cache_clear()
+    first = ops.build_call("describe_index", {"path:index_name": "cached-name"})
+    assert ops.build_call("describe_index", {"path:index_name": "cached-name"}) is first
+    assert checked == [{"index_name": "cached-name"}]
+    for _ in range(2):
+        with pytest.raises(pc.ClientValidationError):
+            ops.build_call("describe_index", {"path:index_name": "Bad Name"})
+        with pytest.raises(pc.ClientValidationError):
+            ops.build_call("describe_index", {"path:index_name": ["a", "list"]})  # unhashable: still checked
+    assert len(checked) == 5
+    other = ops.build_call("describe_index", {"path:index_name": _Name("cached-name")})
+    assert other is not first and len(checked) == 6
+    body_call = {"name": "coll", "source": "cached-name"}
+    assert ops.build_call("create_collection", body_call) is not ops.build_call("create_collection", body_call)
+
+
 BAD_CREATES: list[dict[str, Any]] = [
     {"dimension": 0},
     {"dimension": 20001},
