@@ -325,7 +325,7 @@ def render(f: dict[str, Any]) -> str:
     ]
 
     def extra(s: dict[str, float]) -> str:
-        return _range(s, lambda x: f"+{x:.0f} µs")
+        return _range(s, lambda x: f"{x:+.0f} µs")
 
     for label, row in rows["overhead"].items():
         list_raw, describe_raw = us(row["list"]["raw"]["median"]), us(row["describe"]["raw"]["median"])
