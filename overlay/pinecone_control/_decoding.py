@@ -73,9 +73,10 @@ def decoder(model: type[T]) -> Callable[[bytes], T]:
 # -- the mirror --------------------------------------------------------------------------------------
 #
 # A field's annotation says how the generated `from_dict` reads it; the mirror checks the same and no
-# more (a list of scalars is not checked element by element there, so it is `Any` here), and each
-# model gets a builder: straight-line code setting the attributes from the checked values, compiled
-# once per model, as attrs compiles its own `__init__`.
+# more (a list of scalars is not checked element by element there, so it is `Any` here). Each model
+# gets a builder: straight-line code setting the attributes from the checked values, nested models
+# built inline (a call per object costs as much as its fields), compiled once per model, as attrs
+# compiles its own `__init__`.
 
 
 class _NotMirrored(Exception):
@@ -83,17 +84,19 @@ class _NotMirrored(Exception):
 
 
 _SCALARS: dict[Any, Any] = {str: str, int: int, bool: bool, float: int | float}
+_INLINE_DEPTH = 3  # nested models deeper than this are built by a call (and recursive ones stop)
+_IN_PROGRESS: set[type] = set()
 
 
 @cache
 def _fast_decoder(model: type) -> Callable[[bytes], Any] | None:
+    base = _generated_base(model)
     try:
-        struct, build = _mirror(_generated_base(model))
+        decode = msgspec.json.Decoder(_struct(base)).decode
     except _NotMirrored:
         return None
-    decode = msgspec.json.Decoder(struct).decode
-    build_as = build(model)
-    return lambda body: build_as(decode(body))
+    build = _builder(base, model)
+    return lambda body: build(decode(body))
 
 
 def _generated_base(model: type) -> type:
@@ -101,49 +104,43 @@ def _generated_base(model: type) -> type:
     for klass in model.__mro__:
         if klass.__module__.startswith("pinecone_control_api."):
             return klass
-    raise _NotMirrored(model.__name__)
+    return model  # not generated: _fields_of decides whether it looks like a generated model
 
 
 @cache
-def _mirror(model: type) -> tuple[Any, Callable[[type], Callable[[Any], Any]]]:
-    """The Struct type checking what `model.from_dict` checks, and a factory of builders (one per
-    concrete class: the generated one or an overlay subclass)."""
+def _fields_of(model: type) -> tuple[tuple[str, bool, Any], ...]:
+    """(name, optional, annotation without `Unset`) of each field a payload carries."""
     if not attrs.has(model):
         raise _NotMirrored(model.__name__)
-    hints = typing.get_type_hints(model, vars(__import__(model.__module__, fromlist=["_"])))
+    module = vars(__import__(model.__module__, fromlist=["_"]))
+    hints = typing.get_type_hints(model, module)
     names = [f.name for f in attrs.fields(model) if f.name != "additional_properties"]
-    known = getattr(__import__(model.__module__, fromlist=["_"]), "_KNOWN_KEYS", None)
+    known = module.get("_KNOWN_KEYS")
     if known is None or set(names) != set(known) or hints.get("additional_properties") != dict[str, Any]:
         raise _NotMirrored(model.__name__)  # renamed wire keys or typed extra keys: not mirrored
-    fields: list[tuple[str, Any, Any]] = []
-    lines: list[str] = []
-    env: dict[str, Any] = {"_new": object.__new__, "_UNSET": UNSET, "_MUNSET": msgspec.UNSET}
-    for index, name in enumerate(names):
-        optional, kind = _split_unset(hints[name])
-        value_type, expression = _field(kind, "v", env, f"b{index}")
-        if optional:
-            fields.append((name, value_type | msgspec.UnsetType, msgspec.UNSET))
-            lines.append(f"    v = s.{name}\n    o.{name} = _UNSET if v is _MUNSET else {expression}")
-        else:
-            fields.append((name, value_type, msgspec.NODEFAULT))
-            lines.append(f"    v = s.{name}\n    o.{name} = {expression}")
-    struct = msgspec.defstruct(
+    return tuple((name, *_split_unset(hints[name])) for name in names)
+
+
+@cache
+def _struct(model: type) -> Any:
+    """The Struct type checking what `model.from_dict` checks."""
+    if model in _IN_PROGRESS:
+        raise _NotMirrored(model.__name__)  # recursive: the reference reads it
+    _IN_PROGRESS.add(model)
+    try:
+        fields = [
+            (name, _type(kind) | msgspec.UnsetType, msgspec.UNSET) if optional else (name, _type(kind))
+            for name, optional, kind in _fields_of(model)
+        ]
+    finally:
+        _IN_PROGRESS.discard(model)
+    return msgspec.defstruct(
         f"{model.__name__}Mirror",
-        [(n, t) if d is msgspec.NODEFAULT else (n, t, d) for n, t, d in fields],
+        fields,
         kw_only=True,  # required and optional fields in the models' order
         forbid_unknown_fields=True,  # an unknown key belongs in additional_properties: the reference's job
         gc=False,  # decoded values form no cycles
     )
-    source = (
-        "def build(s):\n    o = _new(cls)\n" + "\n".join(lines) + "\n    o.additional_properties = {}\n    return o\n"
-    )
-
-    def builder_for(cls: type) -> Callable[[Any], Any]:
-        namespace = {**env, "cls": cls}
-        exec(compile(source, f"<mirror of {cls.__qualname__}>", "exec"), namespace)
-        return typing.cast("Callable[[Any], Any]", namespace["build"])
-
-    return struct, builder_for
 
 
 def _split_unset(annotation: Any) -> tuple[bool, Any]:
@@ -155,36 +152,131 @@ def _split_unset(annotation: Any) -> tuple[bool, Any]:
     return False, annotation
 
 
-def _field(kind: Any, value: str, env: dict[str, Any], slot: str) -> tuple[Any, str]:
-    """(the mirror's type, an expression building the model's value from `value`)."""
+def _nullable(kind: Any) -> Any | None:
+    """The type inside `X | None`, or None when `kind` is not nullable."""
     args = typing.get_args(kind)
-    if (isinstance(kind, types.UnionType) or typing.get_origin(kind) is typing.Union) and type(None) in args:
-        rest = tuple(a for a in args if a is not type(None))
-        if len(rest) != 1:
-            raise _NotMirrored(str(kind))
-        inner_type, inner = _field(rest[0], value, env, slot)
-        return inner_type | None, inner if inner == value else f"None if {value} is None else {inner}"
+    if not ((isinstance(kind, types.UnionType) or typing.get_origin(kind) is typing.Union) and type(None) in args):
+        return None
+    rest = tuple(a for a in args if a is not type(None))
+    if len(rest) != 1:
+        raise _NotMirrored(str(kind))
+    return rest[0]
+
+
+def _is_models(kind: Any) -> bool:
+    return typing.get_origin(kind) is list and attrs.has(typing.get_args(kind)[0])
+
+
+def _type(kind: Any) -> Any:
+    """The mirror's type for a field annotation."""
+    inner = _nullable(kind)
+    if inner is not None:
+        return _type(inner) | None
     if kind in _SCALARS:
-        return _SCALARS[kind], value
+        return _SCALARS[kind]
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return kind, value  # msgspec decodes an enum by value, as `from_dict` does
+        return kind  # msgspec decodes an enum by value, as `from_dict` does
+    if _is_models(kind):
+        return list[_model_type(typing.get_args(kind)[0])]  # type: ignore[misc]
     if typing.get_origin(kind) is list:
-        (item,) = args
-        if not attrs.has(item):
-            return Any, value  # `from_dict` takes a list of scalars as it comes
-        item_type = _nested(item, env, slot)
-        return list[item_type], f"[{slot}(x) for x in {value}]"  # type: ignore[valid-type]
+        return Any  # `from_dict` takes a list of scalars as it comes
     if attrs.has(kind):
-        return _nested(kind, env, slot), f"{slot}({value})"
+        return _model_type(kind)
     raise _NotMirrored(str(kind))
 
 
-def _nested(model: type, env: dict[str, Any], slot: str) -> Any:
-    """The mirror type of a nested model, its builder put in `env[slot]`."""
+def _model_type(model: type) -> Any:
     try:
-        nested_type, build = _mirror(model)
+        return _struct(model)
     except _NotMirrored:
-        env[slot] = model.from_dict  # type: ignore[attr-defined]  # this part read by the reference; the rest stays fast
-        return dict[str, Any]
-    env[slot] = build(model)
-    return nested_type
+        return dict[str, Any]  # that part is read by its `from_dict`; the rest stays fast
+
+
+@cache
+def _builder(model: type, cls: type) -> Callable[[Any], Any]:
+    """`build(struct) -> cls`, compiled from `model`'s fields (`cls`: it or an overlay subclass)."""
+    emit = _Emitter({"_new": object.__new__, "_UNSET": UNSET, "_MUNSET": msgspec.UNSET, "cls": cls})
+    emit.model(model, "s", "o", "cls", 1, 0)
+    source = "def build(s):\n" + "\n".join(emit.lines) + "\n    return o\n"
+    exec(compile(source, f"<mirror of {cls.__qualname__}>", "exec"), emit.env)
+    return typing.cast("Callable[[Any], Any]", emit.env["build"])
+
+
+class _Emitter:
+    """Writes the statements that build a model from its mirror struct."""
+
+    def __init__(self, env: dict[str, Any]) -> None:
+        self.env = env
+        self.lines: list[str] = []
+        self._names = 0
+
+    def _fresh(self, prefix: str) -> str:
+        self._names += 1
+        return f"{prefix}{self._names}"
+
+    def _put(self, indent: int, line: str) -> None:
+        self.lines.append("    " * indent + line)
+
+    def _global(self, value: Any) -> str:
+        name = self._fresh("_g")
+        self.env[name] = value
+        return name
+
+    def model(self, model: type, src: str, var: str, cls: str, indent: int, depth: int) -> None:
+        self._put(indent, f"{var} = _new({cls})")
+        for name, optional, kind in _fields_of(model):
+            if not optional and self._plain(kind):
+                self._put(indent, f"{var}.{name} = {src}.{name}")  # the commonest case, in one store
+                continue
+            value = self._fresh("v")
+            self._put(indent, f"{value} = {src}.{name}")
+            if optional:
+                self._put(indent, f"if {value} is _MUNSET:")
+                self._put(indent + 1, f"{var}.{name} = _UNSET")
+                self._put(indent, "else:")
+                self.value(kind, value, f"{var}.{name}", indent + 1, depth)
+            else:
+                self.value(kind, value, f"{var}.{name}", indent, depth)
+        self._put(indent, f"{var}.additional_properties = {{}}")
+
+    def value(self, kind: Any, src: str, target: str, indent: int, depth: int) -> None:
+        inner = _nullable(kind)
+        if inner is not None:
+            self._put(indent, f"if {src} is None:")
+            self._put(indent + 1, f"{target} = None")
+            self._put(indent, "else:")
+            self.value(inner, src, target, indent + 1, depth)
+        elif _is_models(kind) and depth < _INLINE_DEPTH and _model_type(typing.get_args(kind)[0]) is not dict[str, Any]:
+            items, item, add = self._fresh("l"), self._fresh("x"), self._fresh("a")
+            self._put(indent, f"{items} = []")
+            self._put(indent, f"{add} = {items}.append")
+            self._put(indent, f"for {item} in {src}:")
+            var = self._fresh("o")
+            model = typing.get_args(kind)[0]
+            self.model(model, item, var, self._global(model), indent + 1, depth + 1)
+            self._put(indent + 1, f"{add}({var})")
+            self._put(indent, f"{target} = {items}")
+        elif _is_models(kind):
+            build = self._call(typing.get_args(kind)[0])
+            self._put(indent, f"{target} = [{build}(x) for x in {src}]")
+        elif attrs.has(kind) and depth < _INLINE_DEPTH and _model_type(kind) is not dict[str, Any]:
+            var = self._fresh("o")
+            self.model(kind, src, var, self._global(kind), indent, depth + 1)
+            self._put(indent, f"{target} = {var}")
+        elif attrs.has(kind):
+            self._put(indent, f"{target} = {self._call(kind)}({src})")
+        else:
+            self._put(indent, f"{target} = {src}")  # a scalar, an enum member, a list of scalars
+
+    @staticmethod
+    def _plain(kind: Any) -> bool:
+        """Taken as decoded: a scalar, an enum member, a list of scalars."""
+        if _nullable(kind) is not None or _is_models(kind):
+            return False
+        return not attrs.has(kind)
+
+    def _call(self, model: type) -> str:
+        """A global naming a function that builds `model` from its mirror value."""
+        if _model_type(model) is dict[str, Any]:
+            return self._global(model.from_dict)  # type: ignore[attr-defined]
+        return self._global(_builder(model, model))

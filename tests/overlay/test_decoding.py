@@ -225,8 +225,8 @@ class _Scores:
 
 
 def test_a_float_field_keeps_an_integer_and_null_stays_none() -> None:
-    struct, builder_for = _decoding._mirror(_Scores)
-    build = builder_for(_Scores)
+    struct = _decoding._struct(_Scores)
+    build = _decoding._builder(_Scores, _Scores)
     decoded = build(msgspec.json.decode(b'{"ratio": 1, "note": null}', type=struct))
     assert type(decoded.ratio) is int and decoded.note is None
     assert build(msgspec.json.decode(b'{"ratio": 2.5}', type=struct)).note is UNSET
