@@ -96,6 +96,21 @@ def measure(rounds: int, calls: int) -> dict[str, Any]:
     return {"rounds": rounds, "us": results, "json_decoder": json_decoder()}
 
 
+def generated_only(rounds: int, calls: int) -> dict[str, Any]:
+    """`json.loads` + the generated `IndexList.from_dict` of whichever `pinecone_control_api` is first
+    on the path (run.py points PYTHONPATH at an older commit's generated/ to time that one)."""
+    from pinecone_control_api.models import IndexList
+
+    body = Canned(100).answer("GET", "/indexes")[1]
+
+    def decode() -> Any:
+        return IndexList.from_dict(json.loads(body))
+
+    assert decode().to_dict() == json.loads(body)
+    per_call_us(decode, 50)
+    return {"rounds": rounds, "us": {"decode_reference": [per_call_us(decode, calls) for _ in range(rounds)]}}
+
+
 def json_decoder() -> str:
     try:
         from pinecone_control._decoding import DECODER
@@ -110,8 +125,10 @@ def main() -> None:
     # 1,000 list calls a round: building 100 indexes' models sets off a full garbage collection every
     # couple of hundred calls (milliseconds each), so fewer calls make rounds swing with where they fall.
     parser.add_argument("--calls", type=int, default=1000)
+    parser.add_argument("--generated-only", action="store_true", help="time only json + the generated from_dict")
     args = parser.parse_args()
-    print(json.dumps(measure(args.rounds, args.calls)))
+    measured = generated_only if args.generated_only else measure
+    print(json.dumps(measured(args.rounds, args.calls)))
 
 
 if __name__ == "__main__":

@@ -172,6 +172,26 @@ def overhead(pythons: dict[str, Path]) -> dict[str, Any]:
     return rows
 
 
+# The commit issue 15 (performance) was filed against: its decoding is the "before" of the 3x goal.
+FILED = "18c4f4a"
+
+
+def filed_decoding(python: Path) -> dict[str, float] | None:
+    """json + `IndexList.from_dict` as generated at FILED (its generated/ from git, in .bench/);
+    None where there is no git history to take it from."""
+    tree = WORK / f"generated-{FILED}"
+    if not tree.exists():
+        archive = subprocess.run(["git", "archive", FILED, "generated"], cwd=ROOT, capture_output=True)
+        if archive.returncode != 0:
+            return None
+        tree.mkdir(parents=True)
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+    env = {**os.environ, "PYTHONPATH": str(tree / "generated")}
+    command = [str(python), str(OVERHEAD), "--generated-only", "--rounds", str(ROUNDS)]
+    result = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
+    return spread(json.loads(result.stdout)["us"]["decode_reference"])
+
+
 def main() -> int:
     WORK.mkdir(exist_ok=True)
     if LOAD_AT_START[0] > 1.0:  # the figures are only comparable from a quiet machine
@@ -192,6 +212,7 @@ def main() -> int:
 
     print(f"bench: in-process overhead, {ROUNDS} rounds", flush=True)
     rows["overhead"] = overhead({"ours": ours, "ours+speedups": fast})
+    rows["filed_decoding"] = filed_decoding(ours)
 
     # Contenders take turns within each round, so drift of a noisy machine hits all of them alike.
     print(f"bench: cold start, {COLD_RUNS} fresh interpreters each", flush=True)
@@ -347,6 +368,14 @@ def render(f: dict[str, Any]) -> str:
             f"| {label} | {row['json_decoder']} | {_range(dec['json_loads'], us)} | {_range(dec['reference'], us)} "
             f"| {_range(dec['decoder'], us)} | {dec['reference']['median'] / dec['decoder']['median']:.1f}x |"
         )
+    filed = rows.get("filed_decoding")
+    if filed is not None:
+        fast_median = rows["overhead"]["ours+speedups"]["decoding"]["decoder"]["median"]
+        lines += [
+            "",
+            f"The same decoding as generated when issue 15 was filed ({FILED}; json + `from_dict`): "
+            f"{_range(filed, us)}; with the extra it is {filed['median'] / fast_median:.1f}x cheaper now.",
+        ]
     lines += [
         "",
         f"make generate (wall): {_range(rows['generate'], lambda x: f'{x:.2f} s')}.",
