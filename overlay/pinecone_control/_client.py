@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ssl
 import time
+from _queue import SimpleQueue  # what `queue.SimpleQueue` is, without `queue`'s imports at cold start
 from collections.abc import Mapping
-from queue import SimpleQueue
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Never, Self, TypeVar, cast
 

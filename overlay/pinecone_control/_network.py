@@ -20,7 +20,6 @@ pool httpx builds is not, so `_attach` checks the attribute and fails loudly if 
 
 from __future__ import annotations
 
-import importlib.util
 import ipaddress
 import os
 import socket
@@ -261,6 +260,8 @@ def check_proxy(value: object, source: str) -> httpx.Proxy:
     except (httpx.InvalidURL, ValueError, TypeError) as exc:
         raise ClientValidationError(f"the proxy URL in {source} is not a valid URL: {exc}") from None
     if proxy.url.scheme in {"socks5", "socks5h"}:
+        import importlib.util  # only for a SOCKS proxy: kept off the cold start
+
         if importlib.util.find_spec("socksio") is None:  # httpx's optional SOCKS support
             raise ClientValidationError(
                 f"{source} names a SOCKS proxy, which needs the socksio package: pip install 'httpx[socks]'"
