@@ -129,7 +129,9 @@ def _struct(model: type) -> Any:
     _IN_PROGRESS.add(model)
     try:
         fields = [
-            (name, _type(kind) | msgspec.UnsetType, msgspec.UNSET) if optional else (name, _type(kind))
+            # An absent optional field decodes straight to the models' own UNSET (msgspec checks
+            # decoded values only, so the default need not match the type): nothing to map after.
+            (name, _type(kind), UNSET) if optional else (name, _type(kind))
             for name, optional, kind in _fields_of(model)
         ]
     finally:
@@ -195,7 +197,7 @@ def _model_type(model: type) -> Any:
 @cache
 def _builder(model: type, cls: type) -> Callable[[Any], Any]:
     """`build(struct) -> cls`, compiled from `model`'s fields (`cls`: it or an overlay subclass)."""
-    emit = _Emitter({"_new": object.__new__, "_UNSET": UNSET, "_MUNSET": msgspec.UNSET, "cls": cls})
+    emit = _Emitter({"_new": object.__new__, "_UNSET": UNSET, "cls": cls})
     emit.model(model, "s", "o", "cls", 1, 0)
     source = "def build(s):\n" + "\n".join(emit.lines) + "\n    return o\n"
     exec(compile(source, f"<mirror of {cls.__qualname__}>", "exec"), emit.env)
@@ -225,13 +227,13 @@ class _Emitter:
     def model(self, model: type, src: str, var: str, cls: str, indent: int, depth: int) -> None:
         self._put(indent, f"{var} = _new({cls})")
         for name, optional, kind in _fields_of(model):
-            if not optional and self._plain(kind):
+            if self._plain(kind):
                 self._put(indent, f"{var}.{name} = {src}.{name}")  # the commonest case, in one store
                 continue
             value = self._fresh("v")
             self._put(indent, f"{value} = {src}.{name}")
             if optional:
-                self._put(indent, f"if {value} is _MUNSET:")
+                self._put(indent, f"if {value} is _UNSET:")
                 self._put(indent + 1, f"{var}.{name} = _UNSET")
                 self._put(indent, "else:")
                 self.value(kind, value, f"{var}.{name}", indent + 1, depth)
