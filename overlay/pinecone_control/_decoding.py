@@ -84,6 +84,7 @@ class _NotMirrored(Exception):
 
 
 _SCALARS: dict[Any, Any] = {str: str, int: int, bool: bool, float: int | float}
+_FREE_FORM: Any = dict[str, Any]  # a part the mirror leaves to `from_dict` (one object: compared by `is`)
 _INLINE_DEPTH = 3  # nested models deeper than this are built by a call (and recursive ones stop)
 _IN_PROGRESS: set[type] = set()
 
@@ -93,9 +94,9 @@ def _fast_decoder(model: type) -> Callable[[bytes], Any] | None:
     base = _generated_base(model)
     try:
         decode = msgspec.json.Decoder(_struct(base)).decode
+        build = _builder(base, model)
     except _NotMirrored:
         return None
-    build = _builder(base, model)
     return lambda body: build(decode(body))
 
 
@@ -191,7 +192,7 @@ def _model_type(model: type) -> Any:
     try:
         return _struct(model)
     except _NotMirrored:
-        return dict[str, Any]  # that part is read by its `from_dict`; the rest stays fast
+        return _FREE_FORM  # that part is read by its `from_dict`; the rest stays fast
 
 
 @cache
@@ -248,7 +249,7 @@ class _Emitter:
             self._put(indent + 1, f"{target} = None")
             self._put(indent, "else:")
             self.value(inner, src, target, indent + 1, depth)
-        elif _is_models(kind) and depth < _INLINE_DEPTH and _model_type(typing.get_args(kind)[0]) is not dict[str, Any]:
+        elif _is_models(kind) and depth < _INLINE_DEPTH and _model_type(typing.get_args(kind)[0]) is not _FREE_FORM:
             items, item, add = self._fresh("l"), self._fresh("x"), self._fresh("a")
             self._put(indent, f"{items} = []")
             self._put(indent, f"{add} = {items}.append")
@@ -261,7 +262,7 @@ class _Emitter:
         elif _is_models(kind):
             build = self._call(typing.get_args(kind)[0])
             self._put(indent, f"{target} = [{build}(x) for x in {src}]")
-        elif attrs.has(kind) and depth < _INLINE_DEPTH and _model_type(kind) is not dict[str, Any]:
+        elif attrs.has(kind) and depth < _INLINE_DEPTH and _model_type(kind) is not _FREE_FORM:
             var = self._fresh("o")
             self.model(kind, src, var, self._global(kind), indent, depth + 1)
             self._put(indent, f"{target} = {var}")
@@ -279,6 +280,6 @@ class _Emitter:
 
     def _call(self, model: type) -> str:
         """A global naming a function that builds `model` from its mirror value."""
-        if _model_type(model) is dict[str, Any]:
+        if _model_type(model) is _FREE_FORM:
             return self._global(model.from_dict)  # type: ignore[attr-defined]
         return self._global(_builder(model, model))
