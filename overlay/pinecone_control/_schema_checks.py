@@ -222,6 +222,8 @@ def _object_violation(
             where = shown or "body"
             return Violation(where, table_path, "type", f"{where} keys must be strings, got {_shown(key)}")
         field = tables.by_path.get(_join(table_path, key))
+        if field is not None and field.name != key:
+            field = None  # a key with dots ("spec.pod.pod_type") is its own name, not a path into nested fields
         if field is not None:
             found = _nested_violation(tables, field, item, _join(shown, key))
         elif f"{table_path}.*" in tables.by_path:

@@ -205,3 +205,14 @@ def test_invalid_per_call_options(api: Api, recorder: Recorder, kwargs: dict[str
 def test_validation_error_is_also_a_value_error() -> None:
     assert issubclass(pc.ClientValidationError, ValueError)
     assert issubclass(pc.ClientValidationError, pc.PineconeError)
+
+
+def test_a_key_with_dots_is_its_own_name_not_a_path_into_nested_fields() -> None:
+    """The spec leaves create_index's body open to other keys; a key spelled like a nested field's path
+    (which Hypothesis drew from the code's own literals) is such a key, not `spec.pod.pod_type`."""
+    from pinecone_control import _schema_checks as schema
+    from pinecone_control_api._operations import BY_NAME
+
+    body = {"name": "movies", "dimension": 8, "spec": {"serverless": {"cloud": "aws", "region": "us-east-1"}}}
+    assert schema.body_violation(BY_NAME["create_index"], {**body, "spec.pod.pod_type": None}) is None
+    assert schema.body_violation(BY_NAME["create_index"], {**body, "dimension": None}) is not None
