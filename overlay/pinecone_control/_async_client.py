@@ -17,7 +17,6 @@ from ._base_client import (
     BaseClient,
     TimeoutArg,
     _BorrowedAsyncTransport,
-    parsed_url,
 )
 from ._clock import AsyncClock, AsyncSystemClock
 from ._config import _Unset
@@ -122,15 +121,7 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
                 end_attempt(deadline)
 
     async def _exchange(self, send: Send) -> httpx.Response:
-        # httpx's `stream()` without its @asynccontextmanager: the same two calls and the close.
-        request = self._http.build_request(
-            send.method,
-            parsed_url(send.url),
-            headers=self._headers_to_send(send.headers),
-            content=send.content,
-            timeout=self._timeout_to_send(send.timeout),
-        )
-        response = await self._http.send(request, stream=True, follow_redirects=False)
+        response = await self._http.send(self._build_request(send), stream=True, follow_redirects=False)
         try:
             reader = BodyReader(response, send)
             async for chunk in response.aiter_bytes():

@@ -30,7 +30,7 @@ from ._waiting import PollSchedule
 if TYPE_CHECKING:
     from . import _flows as run
     from . import _provisioning as provisioning
-    from ._effects import Program
+    from ._effects import Program, Send
     from ._waiting import ProgressCallback
 else:
     run = lazy_module("pinecone_control._flows")  # the operations load at the first request
@@ -254,6 +254,18 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
     @property
     def options(self) -> ClientOptions:
         return self._options
+
+    def _build_request(self, send: Send) -> httpx.Request:
+        """The request of `send`, built by the pool (`build_request` is sync on both httpx clients):
+        what httpx's `stream()` does, without its context manager, and without handing httpx again
+        the URL string, headers and timeout it already has parsed or holds as its defaults."""
+        return self._http.build_request(
+            send.method,
+            parsed_url(send.url),
+            headers=self._headers_to_send(send.headers),
+            content=send.content,
+            timeout=self._timeout_to_send(send.timeout),
+        )
 
     def _headers_to_send(self, headers: dict[str, str]) -> dict[str, str] | None:
         """What httpx must add to its pool's default headers for a request: nothing when they are

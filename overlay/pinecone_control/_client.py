@@ -18,7 +18,6 @@ from ._base_client import (
     BaseClient,
     TimeoutArg,
     _BorrowedTransport,
-    parsed_url,
 )
 from ._clock import Clock, SystemClock
 from ._config import _Unset
@@ -109,15 +108,7 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
         self._limiter.get()
         deadline = start_attempt(send.budget)
         try:
-            # httpx's `stream()` without its @contextmanager: the same two calls and the close.
-            request = self._http.build_request(
-                send.method,
-                parsed_url(send.url),
-                headers=self._headers_to_send(send.headers),
-                content=send.content,
-                timeout=self._timeout_to_send(send.timeout),
-            )
-            response = self._http.send(request, stream=True, follow_redirects=False)
+            response = self._http.send(self._build_request(send), stream=True, follow_redirects=False)
             try:
                 reader = BodyReader(response, send)
                 for chunk in response.iter_bytes():

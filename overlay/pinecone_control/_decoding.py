@@ -56,16 +56,22 @@ def decoder(model: type[T]) -> Callable[[bytes], T]:
     def reference(body: bytes) -> T:
         return from_dict(loads_bounded(body))
 
-    fast = _fast_decoder(typing.cast(type, model)) if msgspec is not None else None
-    if fast is None:
+    if msgspec is None:
         return reference
+    fast: Callable[[bytes], Any] | None = None
+    built = False
 
     def decode(body: bytes) -> T:
-        try:
-            result: T = fast(body)
-            return result
-        except Exception:  # the mirror refused it: the reference decides, and words the error
-            return reference(body)
+        nonlocal fast, built
+        if not built:  # the mirror is built at the operation's first answer, not when the client loads
+            fast, built = _fast_decoder(typing.cast(type, model)), True
+        if fast is not None:
+            try:
+                result: T = fast(body)
+                return result
+            except Exception:  # the mirror refused it: the reference decides, and words the error
+                pass
+        return reference(body)
 
     return decode
 
