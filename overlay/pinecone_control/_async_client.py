@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Never, Self, TypeVar, cast
 import httpx
 from pinecone_control_api._facade import AsyncOperations, CallOptions
 
+from . import _connections
 from ._base_client import (
     DEFAULT_LIMITS,
     NOT_GIVEN,
@@ -20,6 +21,7 @@ from ._base_client import (
 )
 from ._clock import AsyncClock, AsyncSystemClock
 from ._config import _Unset
+from ._connections import borrowed_loop_error
 from ._effects import Outcome, Program, Send, Sleep
 from ._errors import ClientClosedError
 from ._lazy import lazy_module
@@ -99,29 +101,37 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
             program.close()
 
     async def _send(self, send: Send) -> Outcome:
-        async with self._limiter:
+        pool = self._pool
+        if pool.forks != _connections.forks:
+            pool.renew_after_fork()  # never a socket the parent process also reads from
+        loop = asyncio.get_running_loop()
+        if pool.loop is not loop:
+            pool.enter_loop(loop)  # the first loop, or a new one after the last closed; else an error
+        async with pool.limiter:
             deadline = start_attempt(send.budget)
             try:
                 if self._sockets_bounded:
-                    return await self._exchange(send)
+                    return await self._exchange(pool.http, send)
                 # The budget also bounds transports the client did not build (their reads are not
                 # clipped); our own needs no timer per request (~3.5 us each).
                 async with asyncio.timeout(send.budget):
-                    return await self._exchange(send)
+                    return await self._exchange(pool.http, send)
             except TimeoutError:
                 return httpx.ReadTimeout("the attempt's total deadline passed")
             except BodyTooLarge as big:
                 return big.outcome
             except httpx.RequestError as exc:
                 return exc
-            except RuntimeError as exc:  # httpx: "the client has been closed"
+            except RuntimeError as exc:  # httpx: "the client has been closed", or a dead loop's connection
                 self._check_open()
+                if pool.borrowed and "event loop" in str(exc).lower():
+                    raise borrowed_loop_error() from exc
                 raise ClientClosedError(f"{type(self).__name__} could not send: {exc}") from exc
             finally:
                 end_attempt(deadline)
 
-    async def _exchange(self, send: Send) -> httpx.Response:
-        response = await self._http.send(self._build_request(send), stream=True, follow_redirects=False)
+    async def _exchange(self, http: httpx.AsyncClient, send: Send) -> httpx.Response:
+        response = await http.send(self._build_request(send), stream=True, follow_redirects=False)
         try:
             reader = BodyReader(response, send)
             async for chunk in response.aiter_bytes():
@@ -151,8 +161,12 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
     async def close(self) -> None:
         """Close the connection pool if this client created it; later calls raise ClientClosedError."""
         self._closed = True
-        if self._owns_http:
-            await self._http.aclose()
+        pool = self._pool
+        if not self._owns_http or pool.forks != _connections.forks:
+            return  # a forked child's inherited pool holds the parent's transports: left alone
+        if pool.loop is not None and pool.loop.is_closed():
+            return  # its connections died with their loop; their transports cannot be closed now
+        await pool.http.aclose()
 
     async def __aenter__(self) -> Self:
         return self

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import ssl
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
@@ -20,6 +20,7 @@ from ._config import (
     redact_headers,
     resolve_options,
 )
+from ._connections import Pool
 from ._errors import ClientClosedError, ClientValidationError
 from ._lazy import lazy_module
 from ._logging import setup_from_env
@@ -137,7 +138,7 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
     tracing); an exception it raises is logged and ignored.
     """
 
-    _http: HttpT
+    _pool: Pool[HttpT]
     _owns_http: bool
     _options: ClientOptions
     _clock: ClockT
@@ -189,7 +190,7 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         # Our own transport bounds every socket operation by the attempt deadline (`_network`);
         # a caller's transport or http_client does not, so the async driver bounds it as a whole.
         self._sockets_bounded = False
-        self._limiter = self._new_limiter(_check_concurrency(max_concurrency))
+        size = _check_concurrency(max_concurrency)
         _check_verify(verify)
         url = httpx.URL(self._options.host)
         if http_client is not None:
@@ -204,7 +205,7 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
                     "a plain http host with your own http_client needs allow_insecure_http=True: the client "
                     "cannot check where your http_client sends the API key"
                 )
-            self._http, self._owns_http = http_client, False
+            self._pool, self._owns_http = Pool(http_client, lambda: self._new_limiter(size), None), False
             return
         # Our own pool carries the client's headers, so a call whose headers are exactly these
         # passes none and httpx does not normalise and merge them again on every request.
@@ -223,7 +224,7 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
                 raise ClientValidationError(
                     "proxy= and cert= configure the client's own transport; with transport= set them on yours"
                 )
-            self._http, self._owns_http = self._make_http(transport, None, None, False, kwargs), True
+            self._own_pool(size, lambda: self._make_http(transport, None, None, False, kwargs))
             return
         chosen = _choose_proxy(url, proxy, allow_insecure_http)
         if chosen is not None:
@@ -232,8 +233,13 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
                 _secrets.register(chosen.auth[1])
         context = ssl_context(verify, cert)
         loopback_only = url.scheme == "http" and not allow_insecure_http
-        self._http, self._owns_http = self._make_http(None, context, chosen, loopback_only, kwargs), True
+        self._own_pool(size, lambda: self._make_http(None, context, chosen, loopback_only, kwargs))
         self._sockets_bounded = True
+
+    def _own_pool(self, size: int, new_http: Callable[[], HttpT]) -> None:
+        # `new_http` again makes the same pool: a forked child (or, async, a new loop) gets its own.
+        self._pool = Pool(new_http(), lambda: self._new_limiter(size), new_http)
+        self._owns_http = True
 
     def _default_clock(self) -> ClockT:
         raise NotImplementedError
@@ -255,11 +261,16 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
     def options(self) -> ClientOptions:
         return self._options
 
+    @property
+    def _http(self) -> HttpT:
+        """The httpx client requests go through now (a forked child's differs from its parent's)."""
+        return self._pool.http
+
     def _build_request(self, send: Send) -> httpx.Request:
         """The request of `send`, built by the pool (`build_request` is sync on both httpx clients):
         what httpx's `stream()` does, without its context manager, and without handing httpx again
         the URL string, headers and timeout it already has parsed or holds as its defaults."""
-        return self._http.build_request(
+        return self._pool.http.build_request(
             send.method,
             parsed_url(send.url),
             headers=self._headers_to_send(send.headers),
@@ -277,7 +288,7 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         return httpx.USE_CLIENT_DEFAULT if timeout is self._pool_timeout else timeout
 
     def _check_open(self) -> None:
-        if self._closed or self._http.is_closed:
+        if self._closed or self._pool.http.is_closed:
             raise ClientClosedError(f"{type(self).__name__} is closed; create a new one")
 
     def _call_options(
@@ -321,7 +332,8 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         extra_headers: Mapping[str, str] | None,
         total_timeout: float | _Unset | None = NOT_GIVEN,
     ) -> Self:
-        """A copy with other options on the same connection pool and limiter; it never closes the pool."""
+        """A copy with other options on the same connection pool and limiter (the same `Pool`, so a
+        replacement made after a fork serves both); it never closes the pool."""
         clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
         clone._owns_http = False

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Never, Self, TypeVar, cast
 import httpx
 from pinecone_control_api._facade import CallOptions, SyncOperations
 
+from . import _connections
 from ._base_client import (
     DEFAULT_LIMITS,
     NOT_GIVEN,
@@ -105,10 +106,14 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
             program.close()
 
     def _send(self, send: Send) -> Outcome:
-        self._limiter.get()
+        pool = self._pool
+        if pool.forks != _connections.forks:
+            pool.renew_after_fork()  # never a socket the parent process also reads from
+        limiter = pool.limiter
+        limiter.get()
         deadline = start_attempt(send.budget)
         try:
-            response = self._http.send(self._build_request(send), stream=True, follow_redirects=False)
+            response = pool.http.send(self._build_request(send), stream=True, follow_redirects=False)
             try:
                 reader = BodyReader(response, send)
                 for chunk in response.iter_bytes():
@@ -125,7 +130,7 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
             raise ClientClosedError(f"{type(self).__name__} could not send: {exc}") from exc
         finally:
             end_attempt(deadline)
-            self._limiter.put(None)
+            limiter.put(None)
 
     def with_options(
         self,
@@ -149,7 +154,7 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
         """Close the connection pool if this client created it; later calls raise ClientClosedError."""
         self._closed = True
         if self._owns_http:
-            self._http.close()
+            self._pool.http.close()
 
     def __enter__(self) -> Self:
         return self

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import ipaddress
 import math
 import os
@@ -344,4 +345,11 @@ def resolve_options(
 def check_hook(hook: object) -> AttemptHook:
     if not callable(hook):
         raise ClientValidationError(f"on_attempt must be callable (it receives an AttemptInfo), got {hook!r}")
-    return hook  # any callable; its result is ignored
+    if inspect.iscoroutinefunction(hook) or inspect.iscoroutinefunction(type(hook).__call__):
+        # It is called synchronously between attempts (by both clients); a coroutine would never run.
+        raise ClientValidationError(
+            f"on_attempt must be a plain function, not async def ({hook!r}): it is called synchronously after "
+            "each attempt and must not block; for async work, schedule a task from it "
+            "(asyncio.get_running_loop().create_task(...))"
+        )
+    return hook  # any callable; its result is ignored (an awaitable it returns is closed: `_observe`)

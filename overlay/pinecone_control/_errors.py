@@ -74,6 +74,19 @@ class ClientClosedError(PineconeError, RuntimeError):
     """The client was closed (or closed while this call was in flight); nothing more is sent."""
 
 
+class ForkedClientError(PineconeError, RuntimeError):
+    """A client built on your own `http_client` was used in a forked child process. That pool's
+    connections are the parent's: a request on one would read the parent's answer. Build the
+    http_client and the client in the child (a client's own pool is renewed in the child by itself)."""
+
+
+class EventLoopMismatchError(PineconeError, RuntimeError):
+    """An `AsyncClient` was used from an event loop other than the one its connections belong to,
+    while that loop is still open (another thread's loop, or a second loop at once). Neither httpx
+    nor this client supports that: create one AsyncClient per event loop. (A loop that has closed,
+    as each `asyncio.run` does at its end, is no obstacle: the next loop gets a fresh pool.)"""
+
+
 class ResponseTooLargeError(PineconeError):
     """The answer's body was larger than `max_response_bytes`; reading stopped at the limit.
     Control-plane answers are small, so this means a broken proxy or server, not a big result."""

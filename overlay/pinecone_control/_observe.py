@@ -5,6 +5,7 @@ after it; everything here is told the time, it never reads a clock itself."""
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -119,9 +120,23 @@ class Observer:
         if self.hook is not None:
             info = AttemptInfo(operation, method, url, retries + 1, status, error, elapsed, delay, rid)
             try:
-                self.hook(info)
+                result = self.hook(info)
             except Exception:  # an observer must never change the call it observes
                 logger.exception("%s: the on_attempt hook raised; ignored", operation)
+            else:
+                if result is not None and inspect.iscoroutine(result):
+                    _refuse_coroutine(operation, result)
+
+
+def _refuse_coroutine(operation: str, coroutine: Any) -> None:
+    # A callable the constructor could not tell was async (a lambda returning a coroutine): its
+    # coroutine would never run. Closed, so Python warns nothing, and said once per attempt.
+    coroutine.close()
+    logger.error(
+        "%s: the on_attempt hook returned a coroutine, which is never awaited; use a plain function "
+        "(schedule async work from it with create_task)",
+        operation,
+    )
 
 
 NOBODY = Observer()
