@@ -37,6 +37,7 @@ from ._validation import finite_or_none
 from ._waiting import GONE, ProgressCallback, Seen
 
 _NOT_SHOWN = object()  # the described model has no such field: nothing to compare
+_OMITTED = object()  # the model has the field, the answer left it out: the spec's default applies
 
 
 def ensure(
@@ -124,15 +125,19 @@ def compare(create: str, body: Mapping[str, Any], seen: Any) -> list[Difference]
     """Every field asked for (and every top-level field left out whose spec states a server
     default) that the described model shows with another value. Fields the model does not have
     (a collection's `source`) cannot be compared and are skipped; nested fields left out are not
-    compared either, since the server derives some of them (`pods` from replicas and shards)."""
+    compared either, since the server derives some of them (`pods` from replicas and shards). A
+    field the description omits has the spec's server default, as one the request omits does."""
+    defaults = {f.path: f.server_default for f in SPEC[create].body_fields if f.server_default is not None}
     wanted = dict(_leaves(body, ""))
-    for field in SPEC[create].body_fields:
-        if "." not in field.path and field.path not in wanted and field.server_default is not None:
-            wanted[field.path] = field.server_default
+    for path, default in defaults.items():
+        if "." not in path and path not in wanted:
+            wanted[path] = default
     changeable = _changeable(create)
     out = []
     for path, value in wanted.items():
         actual = _shown(seen, path)
+        if actual is _OMITTED:
+            actual = defaults.get(path)
         if actual is not _NOT_SHOWN and actual != value:
             out.append(Difference(path, value, actual, path in changeable))
     return out
@@ -147,13 +152,13 @@ def _leaves(data: Mapping[str, Any], prefix: str) -> list[tuple[str, Any]]:
 
 
 def _shown(model: Any, path: str) -> Any:
-    """The value at `path` as JSON data; None when the model has the field but no value (or the
-    object holding it is absent: a serverless index asked to be a pod one); `_NOT_SHOWN` when the
-    model has no such field at all."""
+    """The value at `path` as JSON data; `_OMITTED` when the model has the field but the answer
+    left it out; None when the object holding it is absent (a serverless index asked to be a pod
+    one: no default applies); `_NOT_SHOWN` when the model has no such field at all."""
     node = model
     for part in path.split("."):
-        if node is None:
-            return None
+        if node is None or node is _OMITTED:
+            return None  # what holds it is absent: no default applies
         if isinstance(node, Mapping):
             node = node.get(part)
             continue
@@ -161,7 +166,9 @@ def _shown(model: Any, path: str) -> Any:
             return _NOT_SHOWN
         node = getattr(node, part)
         if type(node).__name__ == "Unset":
-            node = None
+            node = _OMITTED
+    if node is _OMITTED:
+        return node
     return ops._plain(node)
 
 
