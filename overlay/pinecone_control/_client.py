@@ -320,7 +320,9 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
             apply: when the index differs only in what `configure_index` can change, change it
                 (and return the configured index) instead of raising.
             wait_timeout: seconds to wait until the index is ready: 0 returns at once, None waits
-                without a deadline.
+                without a deadline. An index found Terminating is waited out first (until describe
+                answers 404, then it is created), within this deadline, or with 0 within
+                `total_timeout`.
             on_progress: called with each poll's progress while waiting.
             timeout: per-attempt timeout of each request (seconds or an httpx.Timeout).
             max_retries: retry budget of each request.
@@ -328,6 +330,9 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
 
         Raises:
             ConfigurationDriftError: it exists with another configuration (`.differences`).
+            IndexInitializationFailedError: it exists in a failure state (InitializationFailed).
+            WaitTimeoutError: it was still Terminating (or not ready) at the deadline.
+            UnexpectedTerminationError: it was deleted again while this call created it.
         """
         arguments = {
             "name": name,
@@ -361,7 +366,8 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
             name: the collection's name (as `create_collection`).
             source: the pod-based index to copy (as `create_collection`).
             wait_timeout: seconds to wait until the collection is ready: 0 returns at once, None
-                waits without a deadline.
+                waits without a deadline. A collection found Terminating is waited out first, as in
+                `ensure_index`.
             on_progress: called with each poll's progress while waiting.
             timeout: per-attempt timeout of each request (seconds or an httpx.Timeout).
             max_retries: retry budget of each request.
@@ -369,6 +375,8 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
 
         Raises:
             ConfigurationDriftError: it exists with another configuration (`.differences`).
+            WaitTimeoutError: it was still Terminating (or not ready) at the deadline.
+            UnexpectedTerminationError: it was deleted again while this call created it.
         """
         arguments = {"name": name, "source": source}
         program = self._ensure(

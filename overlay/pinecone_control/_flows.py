@@ -4,7 +4,7 @@ request loop (retries, budgets, settling) and waiting; `invoke` runs any operati
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import httpx
 from pinecone_control_api._facade import WAIT_TARGETS, WaitTarget
@@ -16,7 +16,7 @@ from . import _waiting as waiting
 from ._config import ClientOptions, redact_headers
 from ._effects import Outcome, Program, Send, Sleep, TooLarge
 from ._encoding import encode_body
-from ._errors import APITimeoutError, NotFoundError
+from ._errors import APITimeoutError, ClientClosedError, NotFoundError, PineconeError
 from ._logging import logger
 from ._observe import NOBODY
 from ._response import budget_exhausted, result_of
@@ -84,11 +84,31 @@ def request(
         if delay is None:
             if settle is not None and not operation.idempotent and outcome_unknown(outcome):
                 logger.info("%s: outcome unknown (%s); describing to settle it", operation.name, _status(outcome))
-                if (yield from settle()):
+                try:
+                    settled = yield from settle()
+                except ClientClosedError:
+                    raise
+                except PineconeError as failure:
+                    _raise_unsettled(call, outcome, method, shown, failure)
+                if settled:
                     return None  # type: ignore[return-value]  # settled calls (deletes) return None
             return result_of(call, outcome, method, shown)
         retries += 1
         yield Sleep(delay)
+
+
+def _raise_unsettled(call: ops.Call[Any], outcome: Outcome, method: str, url: str, failure: PineconeError) -> NoReturn:
+    """The call's own error, though the describe settling it failed too: what the caller must act
+    on is the unknown outcome of this call, not the describe (a 401 there is no answer to a 500).
+    The describe's error is attached as a note, and as the cause unless the transport's is there."""
+    try:
+        result_of(call, outcome, method, url)
+    except PineconeError as original:
+        original.add_note(f"describing to settle it failed too: {type(failure).__name__}: {failure}")
+        if original.__cause__ is None:
+            original.__cause__ = failure
+        raise original from original.__cause__
+    raise AssertionError("unreachable: an unknown outcome is an error")
 
 
 def _earliest(a: float | None, b: float | None) -> float | None:

@@ -5,6 +5,8 @@ description shows and return it, raise `ConfigurationDriftError`, or (with `appl
 spec's configure operation can change. A create whose outcome is unknown (5xx, read timeout,
 dropped connection) is settled by describing: there and matching means it went through; a 404
 means it did not, and it is sent again. A 409 (someone created it meanwhile) is compared too.
+A resource found Terminating is gone soon, so it is waited out and then created; one in a failure
+state (InitializationFailed) raises: neither is ever returned as provisioned.
 
 Everything about operations and fields comes from the generated tables: the describe and configure
 operations from `WAIT_TARGETS`, the changeable fields from the configure body, the defaults from
@@ -30,13 +32,19 @@ from ._errors import (
     ConfigurationDriftError,
     ConflictError,
     Difference,
+    IndexInitializationFailedError,
     InternalServerError,
+    UnexpectedTerminationError,
+    WaitTimeoutError,
 )
 from ._logging import logger
 from ._validation import finite_or_none
 from ._waiting import GONE, ProgressCallback, Seen
 
 _NOT_SHOWN = object()  # the described model has no such field: nothing to compare
+# After a wait for a Terminating resource used up wait_timeout: one last look before WaitTimeoutError.
+_LAST_LOOK = 0.001
+_OMITTED = object()  # the model has the field, the answer left it out: the spec's default applies
 
 
 def ensure(
@@ -57,10 +65,16 @@ def ensure(
         raise ClientValidationError(f"{_verb(create)}: the request does not name what it creates")
     kind, name = flows._kind(target.describe), str(call.resource)
     seen = yield from flows._describe_or_gone(target.describe, keys, options, None)
+    if waiting.state_of(seen) == waiting.TERMINATING:  # gone soon: wait for the name, then create
+        start = options.now()
+        seen = yield from _outlast(create, kind, name, target.describe, keys, seconds, options, on_progress)
+        if seconds is not None and flows._wants_wait(seconds):  # one wait_timeout for both waits
+            seconds = max(seconds - (options.now() - start), _LAST_LOOK)
     created = False
     if seen is GONE:
         seen, created = yield from _create(call, target.describe, keys, options)
     if not created:
+        _refuse_dying(create, kind, name, seen)
         differences = compare(create, call.body or {}, seen)
         if differences:
             configure = _configure_of(target.describe)
@@ -76,6 +90,54 @@ def ensure(
         goal = waiting.ready(kind)
         seen = yield from flows._wait(goal, target.describe, keys, seconds, options, on_progress)
     return seen
+
+
+def _outlast(
+    create: str,
+    kind: str,
+    name: str,
+    describe: str,
+    keys: Mapping[str, Any],
+    seconds: float | None,
+    options: ClientOptions,
+    on_progress: ProgressCallback | None,
+) -> Program[Seen]:
+    """Poll a Terminating resource until its name is free (GONE, or a new resource someone else
+    made). The deadline is `wait_timeout` when the call waits; with 0 it is the call's
+    `total_timeout` (None: none), since returning a resource about to vanish is never an answer."""
+    budget = seconds if flows._wants_wait(seconds) else options.total_timeout
+    logger.info("%s: %s %r is Terminating; waiting for it to be gone, then creating it", _verb(create), kind, name)
+    try:
+        seen: Seen = yield from flows._wait(waiting.freed(kind), describe, keys, budget, options, on_progress)
+    except WaitTimeoutError as exc:
+        which = "wait_timeout" if flows._wants_wait(seconds) else "the call's total_timeout, as wait_timeout is 0"
+        raise WaitTimeoutError(
+            f"{_verb(create)}: {kind} {name!r} is still Terminating after {budget}s ({which}), so its name is "
+            "not free to create it again; give it a longer wait_timeout, or run it again later",
+            name=name,
+            last=exc.last,
+        ) from exc
+    return seen
+
+
+def _refuse_dying(create: str, kind: str, name: str, seen: Seen) -> None:
+    """An existing resource that will never be ready is no answer to `ensure_*`: a failure state
+    (the waits' table), or Terminating when it was deleted again while this call created it."""
+    state = waiting.state_of(seen)
+    if state in waiting.FAILED_STATES:
+        raise IndexInitializationFailedError(
+            f"{_verb(create)}: {kind} {name!r} exists but is {state}: it will never be ready; delete it, then "
+            "ensure it again",
+            name=name,
+            last=seen,
+        )
+    if state == waiting.TERMINATING:
+        raise UnexpectedTerminationError(
+            f"{_verb(create)}: {kind} {name!r} is Terminating: it was deleted while this call created it; "
+            "run it again once it is gone",
+            name=name,
+            last=seen,
+        )
 
 
 def _create(
@@ -124,15 +186,19 @@ def compare(create: str, body: Mapping[str, Any], seen: Any) -> list[Difference]
     """Every field asked for (and every top-level field left out whose spec states a server
     default) that the described model shows with another value. Fields the model does not have
     (a collection's `source`) cannot be compared and are skipped; nested fields left out are not
-    compared either, since the server derives some of them (`pods` from replicas and shards)."""
+    compared either, since the server derives some of them (`pods` from replicas and shards). A
+    field the description omits has the spec's server default, as one the request omits does."""
+    defaults = {f.path: f.server_default for f in SPEC[create].body_fields if f.server_default is not None}
     wanted = dict(_leaves(body, ""))
-    for field in SPEC[create].body_fields:
-        if "." not in field.path and field.path not in wanted and field.server_default is not None:
-            wanted[field.path] = field.server_default
+    for path, default in defaults.items():
+        if "." not in path and path not in wanted:
+            wanted[path] = default
     changeable = _changeable(create)
     out = []
     for path, value in wanted.items():
         actual = _shown(seen, path)
+        if actual is _OMITTED:
+            actual = defaults.get(path)
         if actual is not _NOT_SHOWN and actual != value:
             out.append(Difference(path, value, actual, path in changeable))
     return out
@@ -147,13 +213,13 @@ def _leaves(data: Mapping[str, Any], prefix: str) -> list[tuple[str, Any]]:
 
 
 def _shown(model: Any, path: str) -> Any:
-    """The value at `path` as JSON data; None when the model has the field but no value (or the
-    object holding it is absent: a serverless index asked to be a pod one); `_NOT_SHOWN` when the
-    model has no such field at all."""
+    """The value at `path` as JSON data; `_OMITTED` when the model has the field but the answer
+    left it out; None when the object holding it is absent (a serverless index asked to be a pod
+    one: no default applies); `_NOT_SHOWN` when the model has no such field at all."""
     node = model
     for part in path.split("."):
-        if node is None:
-            return None
+        if node is None or node is _OMITTED:
+            return None  # what holds it is absent: no default applies
         if isinstance(node, Mapping):
             node = node.get(part)
             continue
@@ -161,7 +227,9 @@ def _shown(model: Any, path: str) -> Any:
             return _NOT_SHOWN
         node = getattr(node, part)
         if type(node).__name__ == "Unset":
-            node = None
+            node = _OMITTED
+    if node is _OMITTED:
+        return node
     return ops._plain(node)
 
 

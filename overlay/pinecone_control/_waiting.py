@@ -154,6 +154,8 @@ def plan(
 # a resource a later spec adds waits the same way without a line here.
 
 READY, TERMINATING, INITIALIZATION_FAILED = "Ready", "Terminating", "InitializationFailed"
+# States a resource never leaves except by being deleted: it will not become ready.
+FAILED_STATES: Final = frozenset({INITIALIZATION_FAILED})
 
 
 def is_ready(seen: Seen) -> bool:
@@ -172,7 +174,7 @@ def _cannot_become_ready(kind: str) -> Callable[[str, Seen], None]:
         if isinstance(seen, _Gone):
             raise UnexpectedTerminationError(f"{kind} {name!r} was deleted while waiting for it", name=name)
         state = state_of(seen)
-        if state == INITIALIZATION_FAILED:
+        if state in FAILED_STATES:
             raise IndexInitializationFailedError(
                 f"{kind} {name!r} failed to initialize (state {state}); delete it and create it again",
                 name=name,
@@ -196,6 +198,15 @@ def ready(kind: str) -> Goal:
 
 def deleted(kind: str) -> Goal:
     return Goal(kind, "deleted", _is_gone, _never_fails)
+
+
+def _not_terminating(seen: Seen) -> bool:
+    return state_of(seen) != TERMINATING
+
+
+def freed(kind: str) -> Goal:
+    """A Terminating resource's name is free: it is gone (or someone else's new one holds it)."""
+    return Goal(kind, "deleted", _not_terminating, _never_fails)
 
 
 def _at(data: Any, path: str) -> Any:
