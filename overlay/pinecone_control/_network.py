@@ -34,6 +34,7 @@ import httpx
 
 from . import _secrets
 from ._errors import ClientValidationError
+from ._typed_url import parse_typed_url
 
 _attempt_end: ContextVar[float | None] = ContextVar("pinecone_control_attempt_end", default=None)
 
@@ -254,11 +255,10 @@ def check_proxy(value: object, source: str) -> httpx.Proxy:
         raise ClientValidationError(
             f"{source} must be a proxy URL string or an httpx.Proxy, got {type(value).__name__}"
         )
-    try:
-        proxy = value if isinstance(value, httpx.Proxy) else httpx.Proxy(value)
-        port = proxy.url.port
-    except (httpx.InvalidURL, ValueError, TypeError) as exc:
-        raise ClientValidationError(f"the proxy URL in {source} is not a valid URL: {exc}") from None
+    proxy = (
+        value if isinstance(value, httpx.Proxy) else parse_typed_url(value, httpx.Proxy, f"the proxy URL in {source}")
+    )
+    port = proxy.url.port
     if proxy.url.scheme in {"socks5", "socks5h"}:
         import importlib.util  # only for a SOCKS proxy: kept off the cold start
 
