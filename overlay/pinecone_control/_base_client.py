@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 import httpx
 
 from . import _secrets
+from ._client_cert import CertArg
 from ._clock import AsyncClock, Clock
 from ._config import (
     DEFAULT_MAX_RESPONSE_BYTES,
@@ -23,7 +24,7 @@ from ._config import (
 from ._errors import ClientClosedError, ClientValidationError
 from ._lazy import lazy_module
 from ._logging import setup_from_env
-from ._network import CertArg, check_proxy, env_proxy, ssl_context
+from ._network import check_proxy, env_proxy, ssl_context
 from ._observe import AttemptHook, Observer
 from ._waiting import PollSchedule
 

@@ -32,7 +32,7 @@ from typing import Any
 import httpcore
 import httpx
 
-from . import _secrets
+from ._client_cert import load_client_cert
 from ._errors import ClientValidationError
 from ._typed_url import parse_typed_url
 
@@ -275,9 +275,6 @@ def check_proxy(value: object, source: str) -> httpx.Proxy:
     return proxy
 
 
-CertArg = str | tuple[str, str] | tuple[str, str, str]
-
-
 def ssl_context(verify: object, cert: object) -> ssl.SSLContext:
     """The TLS context of our own transport, built here rather than by httpx (whose `verify=<path>`
     and `cert=` are deprecated): a CA bundle file or directory, a context of the caller's, or the
@@ -306,24 +303,8 @@ def ssl_context(verify: object, cert: object) -> ssl.SSLContext:
             source = next((f"${v}" for v in ("SSL_CERT_FILE", "SSL_CERT_DIR") if os.environ.get(v)), source)
         raise ClientValidationError(f"{source}: cannot load the CA bundle: {exc}") from None
     if cert is not None:
-        _load_cert(context, cert)
+        load_client_cert(context, cert)
     return context
-
-
-def _load_cert(context: ssl.SSLContext, cert: object) -> None:
-    parts = (cert,) if isinstance(cert, str) else cert
-    if not isinstance(parts, tuple) or not 1 <= len(parts) <= 3 or not all(isinstance(p, str) for p in parts):
-        raise ClientValidationError(
-            "cert must be a PEM file path (certificate and key), or a (certfile, keyfile[, password]) tuple"
-        )
-    certfile, keyfile, password = (*parts, None, None)[:3]
-    if password:
-        _secrets.register(password)
-    try:
-        context.load_cert_chain(certfile, keyfile, password)
-    except (OSError, ssl.SSLError) as exc:
-        # Never quote the password; the file names are the caller's own.
-        raise ClientValidationError(f"cert: cannot load the client certificate {certfile!r}: {exc}") from None
 
 
 def _build(
