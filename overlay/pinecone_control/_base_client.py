@@ -130,8 +130,9 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
     `http_client=` uses your own httpx client (never closed by this one); `transport=` a custom
     httpx transport (tests, never closed either). TLS verification is on unless `verify=False`;
     `verify` also takes a CA bundle path (file or directory) or an `ssl.SSLContext`, and `cert` a
-    client certificate (a PEM path, or `(certfile, keyfile[, password])`). `proxy` (a URL or an `httpx.Proxy`) overrides
-    `HTTPS_PROXY`/`ALL_PROXY`; proxies apply to https hosts only. Plain `http://` goes only to
+    client certificate (a PEM path, or `(certfile, keyfile[, password])`; an encrypted key without
+    its password is a `ClientValidationError`, never a terminal prompt). `proxy` (a URL or an
+    `httpx.Proxy`) overrides `HTTPS_PROXY`/`ALL_PROXY`; proxies apply to https hosts only. Plain `http://` goes only to
     loopback addresses, never through a proxy, unless `allow_insecure_http=True`. At most
     `max_concurrency` requests are in flight at once; more calls queue. `clock` supplies time (tests,
     virtual time). `on_attempt` is called with an `AttemptInfo` after every HTTP attempt (metrics,

@@ -35,7 +35,9 @@ class RawResponse(Generic[T]):
     answer is the last one; `attempts` counts every attempt the call sent, retries included.
 
     Attributes:
-        http_response: the last `httpx.Response` (its body already read).
+        http_response: the last `httpx.Response` (its body already read); its `request` is a copy
+            with `Api-Key`, `Authorization` and `Proxy-Authorization` as `<redacted>` and any URL
+            password masked, so the raw response can be logged or pickled as it is.
         attempts: HTTP attempts the call sent, retries and wait polls included.
         elapsed: seconds the whole call took, on the client's clock.
     """
