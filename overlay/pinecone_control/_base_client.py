@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 import httpx
 
 from . import _secrets
+from ._client_cert import CertArg
 from ._clock import AsyncClock, Clock
 from ._config import (
     DEFAULT_MAX_RESPONSE_BYTES,
@@ -24,7 +25,7 @@ from ._connections import Pool
 from ._errors import ClientClosedError, ClientValidationError
 from ._lazy import lazy_module
 from ._logging import setup_from_env
-from ._network import CertArg, check_proxy, env_proxy, ssl_context
+from ._network import check_proxy, env_proxy, ssl_context
 from ._observe import AttemptHook, Observer
 from ._waiting import PollSchedule
 
@@ -130,8 +131,9 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
     `http_client=` uses your own httpx client (never closed by this one); `transport=` a custom
     httpx transport (tests, never closed either). TLS verification is on unless `verify=False`;
     `verify` also takes a CA bundle path (file or directory) or an `ssl.SSLContext`, and `cert` a
-    client certificate (a PEM path, or `(certfile, keyfile[, password])`). `proxy` (a URL or an `httpx.Proxy`) overrides
-    `HTTPS_PROXY`/`ALL_PROXY`; proxies apply to https hosts only. Plain `http://` goes only to
+    client certificate (a PEM path, or `(certfile, keyfile[, password])`; an encrypted key without
+    its password is a `ClientValidationError`, never a terminal prompt). `proxy` (a URL or an
+    `httpx.Proxy`) overrides `HTTPS_PROXY`/`ALL_PROXY`; proxies apply to https hosts only. Plain `http://` goes only to
     loopback addresses, never through a proxy, unless `allow_insecure_http=True`. At most
     `max_concurrency` requests are in flight at once; more calls queue. `clock` supplies time (tests,
     virtual time). `on_attempt` is called with an `AttemptInfo` after every HTTP attempt (metrics,

@@ -22,6 +22,7 @@ from . import _secrets
 from ._errors import ClientValidationError
 from ._observe import AttemptHook, Observer
 from ._retry import RetryPolicy
+from ._typed_url import parse_typed_url
 from ._version import __version__
 from ._waiting import PollSchedule
 
@@ -77,18 +78,16 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def normalise_host(host: str, *, allow_insecure_http: bool) -> str:
-    """`https://host[:port][/prefix]` without a trailing slash; plain http only for loopback or opt-in."""
+def normalise_host(host: str, *, allow_insecure_http: bool, source: str = "host=") -> str:
+    """`https://host[:port][/prefix]` without a trailing slash; plain http only for loopback or opt-in.
+    `source` (`host=` or the environment variable) is named when the URL does not parse."""
     raw = host.strip()
     if "://" not in raw:
         raw = "https://" + raw
-    try:
-        url = httpx.URL(raw)
-    except httpx.InvalidURL as exc:
-        raise ClientValidationError(f"host {host!r} is not a valid URL: {exc}") from exc
-    if url.scheme not in {"https", "http"} or not url.host:
-        raise ClientValidationError(f"host {host!r} must be an https:// URL")
+    url = parse_typed_url(raw, httpx.URL, f"the host URL in {source}")
     shown = _secrets.redact_url(host)
+    if url.scheme not in {"https", "http"} or not url.host:
+        raise ClientValidationError(f"host {shown!r} must be an https:// URL")
     if url.password:
         _secrets.register(url.password)
     if url.query or url.fragment:
@@ -329,7 +328,9 @@ def resolve_options(
     chosen_host = host if host is not None else os.environ.get(HOST_ENV) or DEFAULT_HOST
     return ClientOptions(
         api_key=key,
-        host=normalise_host(chosen_host, allow_insecure_http=allow_insecure_http),
+        host=normalise_host(
+            chosen_host, allow_insecure_http=allow_insecure_http, source="host=" if host is not None else f"${HOST_ENV}"
+        ),
         timeout=DEFAULT_TIMEOUT if isinstance(timeout, _Unset) else normalise_timeout(timeout),
         retry=RetryPolicy().with_max_retries(max_retries),
         poll=PollSchedule() if poll is None else check_poll(poll),

@@ -32,8 +32,9 @@ from typing import Any
 import httpcore
 import httpx
 
-from . import _secrets
+from ._client_cert import load_client_cert
 from ._errors import ClientValidationError
+from ._typed_url import parse_typed_url
 
 _attempt_end: ContextVar[float | None] = ContextVar("pinecone_control_attempt_end", default=None)
 
@@ -254,11 +255,10 @@ def check_proxy(value: object, source: str) -> httpx.Proxy:
         raise ClientValidationError(
             f"{source} must be a proxy URL string or an httpx.Proxy, got {type(value).__name__}"
         )
-    try:
-        proxy = value if isinstance(value, httpx.Proxy) else httpx.Proxy(value)
-        port = proxy.url.port
-    except (httpx.InvalidURL, ValueError, TypeError) as exc:
-        raise ClientValidationError(f"the proxy URL in {source} is not a valid URL: {exc}") from None
+    proxy = (
+        value if isinstance(value, httpx.Proxy) else parse_typed_url(value, httpx.Proxy, f"the proxy URL in {source}")
+    )
+    port = proxy.url.port
     if proxy.url.scheme in {"socks5", "socks5h"}:
         import importlib.util  # only for a SOCKS proxy: kept off the cold start
 
@@ -273,9 +273,6 @@ def check_proxy(value: object, source: str) -> httpx.Proxy:
     if not proxy.url.host or (port is not None and not 0 < port < 65536):
         raise ClientValidationError(f"the proxy URL in {source} has no valid host and port")
     return proxy
-
-
-CertArg = str | tuple[str, str] | tuple[str, str, str]
 
 
 def ssl_context(verify: object, cert: object) -> ssl.SSLContext:
@@ -306,24 +303,8 @@ def ssl_context(verify: object, cert: object) -> ssl.SSLContext:
             source = next((f"${v}" for v in ("SSL_CERT_FILE", "SSL_CERT_DIR") if os.environ.get(v)), source)
         raise ClientValidationError(f"{source}: cannot load the CA bundle: {exc}") from None
     if cert is not None:
-        _load_cert(context, cert)
+        load_client_cert(context, cert)
     return context
-
-
-def _load_cert(context: ssl.SSLContext, cert: object) -> None:
-    parts = (cert,) if isinstance(cert, str) else cert
-    if not isinstance(parts, tuple) or not 1 <= len(parts) <= 3 or not all(isinstance(p, str) for p in parts):
-        raise ClientValidationError(
-            "cert must be a PEM file path (certificate and key), or a (certfile, keyfile[, password]) tuple"
-        )
-    certfile, keyfile, password = (*parts, None, None)[:3]
-    if password:
-        _secrets.register(password)
-    try:
-        context.load_cert_chain(certfile, keyfile, password)
-    except (OSError, ssl.SSLError) as exc:
-        # Never quote the password; the file names are the caller's own.
-        raise ClientValidationError(f"cert: cannot load the client certificate {certfile!r}: {exc}") from None
 
 
 def _build(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar
 import httpx
 
 from ._errors import PineconeError
+from ._masked_http import masked_response
 from ._observe import Observer, Record, request_id
 
 if TYPE_CHECKING:
@@ -34,7 +35,9 @@ class RawResponse(Generic[T]):
     answer is the last one; `attempts` counts every attempt the call sent, retries included.
 
     Attributes:
-        http_response: the last `httpx.Response` (its body already read).
+        http_response: the last `httpx.Response` (its body already read); its `request` is a copy
+            with `Api-Key`, `Authorization` and `Proxy-Authorization` as `<redacted>` and any URL
+            password masked, so the raw response can be logged or pickled as it is.
         attempts: HTTP attempts the call sent, retries and wait polls included.
         elapsed: seconds the whole call took, on the client's clock.
     """
@@ -88,7 +91,8 @@ def _bound_name(client: Any, method: Callable[..., Any]) -> str:
 def _finish(record: Record, value: T, elapsed: float, name: str) -> RawResponse[T]:
     if record.response is None:  # every method that returns has read an answer; say so if not
         raise PineconeError(f"{name}: no HTTP answer was recorded for a raw response")
-    return RawResponse(record.response, value, record.attempts, elapsed)
+    # A copy whose request carries no key: raw responses are made to be logged and attached to tickets.
+    return RawResponse(masked_response(record.response), value, record.attempts, elapsed)
 
 
 def _observing(client: Any) -> tuple[Any, Record]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any, TypeVar
 
 import httpx
@@ -19,6 +20,7 @@ from ._errors import (
     ResponseValidationError,
     error_class_for,
 )
+from ._masked_http import masked_request
 from ._operations import Call
 from ._retry import parse_retry_after
 
@@ -47,6 +49,8 @@ def result_of(call: Call[T], outcome: Outcome, method: str, url: str) -> T:
 
 def connection_error(call: Call[Any], exc: httpx.RequestError, method: str, url: str) -> APIConnectionError:
     _secrets.scrub_exception(exc)  # an httpx error may quote the key; it stays on as __cause__
+    with contextlib.suppress(RuntimeError):  # httpx: "the request instance has not been set"
+        exc.request = masked_request(exc.request)  # ... and carries the request with the key
     kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
     what = "timed out" if kind is APITimeoutError else "failed"
     detail = str(exc) or type(exc).__name__

@@ -21,6 +21,7 @@ SENSITIVE_HEADERS = frozenset({"api-key", "authorization", "proxy-authorization"
 # `scheme://user:password@` in any text, registered or not: the password part is masked. Kept as
 # text: `re` compiles it on first use and caches it, so importing the package stays cheap.
 _URL_PASSWORD = r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#@:]*:)[^\s/?#@]*@"
+_SCHEME = r"[A-Za-z][A-Za-z0-9+.-]*://"
 
 
 class _Registry(NamedTuple):
@@ -116,6 +117,32 @@ def redact_url(url: str) -> str:
     register(raw_password)
     register(unquote(raw_password))
     return scrub(urlunsplit(parts._replace(netloc=f"{user}:{REDACTED}@{hostinfo}")))
+
+
+def mask_userinfo(text: str) -> str:
+    """`text`, a URL as typed that may not parse, with everything between `//` and the last `@`
+    masked (`http://<redacted>@host:3128`): a password holding `/`, `#` or `?` ends the authority
+    early for any parser, so only the last `@` says where the password ends. What looks like the
+    password is registered, raw and percent-decoded."""
+    if "@" not in text:
+        return scrub(text)
+    before, _, after = text.rpartition("@")
+    scheme = re.match(_SCHEME, before)
+    prefix = scheme.group() if scheme else ""
+    password = before[len(prefix) :].partition(":")[2]
+    register(password)
+    register(unquote(password))
+    return scrub(f"{prefix}{REDACTED}@{after}")
+
+
+def userinfo_overflows(text: str) -> bool:
+    """Whether an `@` follows the end of the URL's authority (its first `/`, `?` or `#`): the mark
+    of a user name or password holding one of those unencoded. `http://u:8080/pw@host` even
+    parses, as host `u`, port 8080 and the rest of the password in the path."""
+    scheme = re.match(_SCHEME, text)
+    rest = text[scheme.end() :] if scheme else text
+    end = min((i for i in map(rest.find, "/?#") if i >= 0), default=len(rest))
+    return "@" in rest[end:]
 
 
 def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
