@@ -152,7 +152,9 @@ def wait(contender: str, url: str, ready_after: float) -> dict[str, Any]:
         import pinecone_control
 
         client = pinecone_control.Client(api_key=API_KEY, host=url)
-        client.create_index("index-999", 1536, pinecone_control.serverless_spec("aws", "us-east-1"), wait_timeout=None)
+        client.create_index(
+            "index-999", dimension=1536, spec=pinecone_control.serverless_spec("aws", "us-east-1"), wait_timeout=None
+        )
     else:
         from pinecone import Pinecone, ServerlessSpec
 

@@ -37,12 +37,19 @@ def main() -> None:
         print(f"emulator listening on {server.url}")
 
         print("create serverless index 'movies' (dimension 1024, aws/us-east-1) and wait")
-        movies = pc.create_index("movies", 1024, serverless_spec("aws", "us-east-1"), wait_timeout=60, on_progress=show)
+        movies = pc.create_index(
+            "movies", dimension=1024, spec=serverless_spec("aws", "us-east-1"), wait_timeout=60, on_progress=show
+        )
         print(f"  -> {movies.name}: {movies.status.state}, host {movies.host}")
 
         print("create pod index 'archive' (p1.x1, us-east1-gcp) and wait")
         archive = pc.create_index(
-            "archive", 1024, pod_spec("us-east1-gcp", "p1.x1"), metric="dotproduct", wait_timeout=600, on_progress=show
+            "archive",
+            dimension=1024,
+            spec=pod_spec("us-east1-gcp", "p1.x1"),
+            metric="dotproduct",
+            wait_timeout=600,
+            on_progress=show,
         )
         print(f"  -> {archive.name}: {archive.status.state}, {require(archive.spec.pod).pods} pod(s)")
 
@@ -53,12 +60,12 @@ def main() -> None:
         print(f"  -> replicas {require(scaled.spec.pod).replicas}, state {scaled.status.state}")
 
         print("make collection 'archive-snapshot' from 'archive'")
-        snapshot = pc.create_collection("archive-snapshot", "archive", wait_timeout=600)
+        snapshot = pc.create_collection("archive-snapshot", source="archive", wait_timeout=600)
         print(f"  -> {snapshot.name}: {snapshot.status}, dimension {snapshot.dimension}")
 
         sentences = ["The quick brown fox jumps over the lazy dog.", "Vectors make search semantic."]
         print(f"embed {len(sentences)} sentences with multilingual-e5-large")
-        embedded = pc.embed("multilingual-e5-large", sentences, input_type="passage")
+        embedded = pc.embed(model="multilingual-e5-large", inputs=sentences, input_type="passage")
         for sentence, item in zip(sentences, require(embedded.data, "data"), strict=True):
             values = require(item.values, "values")
             print(f"  -> {len(values)} dims, first {values[:3]} for {sentence!r}")

@@ -108,9 +108,9 @@ class SyncOperations:
     def create_index(
         self,
         name: str,
+        *,
         dimension: int,
         spec: IndexSpec | ServerlessSpec | PodSpec | Mapping[str, Any],
-        *,
         metric: CreateIndexRequestMetric | str | None = None,
         deletion_protection: DeletionProtection | str | None = None,
         wait_timeout: float | None = 0,
@@ -335,8 +335,8 @@ class SyncOperations:
     def create_collection(
         self,
         name: str,
-        source: str,
         *,
+        source: str,
         wait_timeout: float | None = 0,
         on_progress: Callable[[Any], object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
@@ -459,9 +459,9 @@ class SyncOperations:
 
     def embed(
         self,
+        *,
         model: str,
         inputs: Sequence[EmbedRequestInputsItem | Mapping[str, Any] | str],
-        *,
         input_type: str | None = None,
         truncate: str | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
@@ -543,9 +543,9 @@ class AsyncOperations:
     async def create_index(
         self,
         name: str,
+        *,
         dimension: int,
         spec: IndexSpec | ServerlessSpec | PodSpec | Mapping[str, Any],
-        *,
         metric: CreateIndexRequestMetric | str | None = None,
         deletion_protection: DeletionProtection | str | None = None,
         wait_timeout: float | None = 0,
@@ -770,8 +770,8 @@ class AsyncOperations:
     async def create_collection(
         self,
         name: str,
-        source: str,
         *,
+        source: str,
         wait_timeout: float | None = 0,
         on_progress: Callable[[Any], object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
@@ -894,9 +894,9 @@ class AsyncOperations:
 
     async def embed(
         self,
+        *,
         model: str,
         inputs: Sequence[EmbedRequestInputsItem | Mapping[str, Any] | str],
-        *,
         input_type: str | None = None,
         truncate: str | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,

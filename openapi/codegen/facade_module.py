@@ -7,8 +7,11 @@ checks, retries, errors, waits). A spec bump therefore adds methods without a ha
 
 The rules, each from what the spec says (documented in the README, tested in tests/spec_driven):
 
-- Parameters: path parameters first (positional), then required body properties (positional),
-  then optional query parameters and body properties (keyword-only, `None` = not sent).
+- Parameters: path parameters (positional), then a body property called `name` (positional, the
+  resource's name: `create_index("movies", ...)`; with a `None` default where the spec makes it
+  optional). Every other parameter is keyword-only, required ones first (no default), then optional
+  ones (`None` = not sent): a later spec that adds a field, or makes a required one optional, cannot
+  shift or break a call written against this one wherever the spec keeps the fields it passes.
 - A single path parameter named `<resource>_name` is called `name` (the official SDK's shape),
   unless a body property is called `name` too.
 - Nested plain objects are flattened into their leaves (`configure_index(name, replicas=2)` for
@@ -42,6 +45,7 @@ class Param:
     annotation: str
     required: bool
     description: str
+    positional: bool = False  # path parameters and the body's `name`; everything else is keyword-only
 
 
 @dataclass
@@ -130,7 +134,7 @@ def params_of(op: OperationMeta) -> list[Param]:
         name = p.python_name
         if len(path_params) == 1 and name.endswith("_name") and "name" not in body_names:
             name = "name"
-        out.append(Param(name, f"path:{p.name}", p.python_type, True, p.description))
+        out.append(Param(name, f"path:{p.name}", p.python_type, True, p.description, positional=True))
     taken = {p.name for p in out}
     query = [
         Param(p.python_name, f"{p.location}:{p.name}", p.python_type, p.required, p.description)
@@ -138,12 +142,26 @@ def params_of(op: OperationMeta) -> list[Param]:
         if p.location != "path"
     ]
     body = _body_params(op, taken | {q.name for q in query})
-    params = out + [q for q in query if q.required] + [b for b in body if b.required]
-    params += [q for q in query if not q.required] + [b for b in body if not b.required]
+    for b in body:
+        b.positional = b.source == "name"  # the resource's name, as every create of the official SDKs
+    params = out + [b for b in body if b.positional]
+    params += [q for q in query if q.required] + [b for b in body if b.required and not b.positional]
+    params += [q for q in query if not q.required] + [b for b in body if not b.required and not b.positional]
     for param in params:
         if keyword.iskeyword(param.name):
             param.name += "_"
     return params
+
+
+def signature(params: list[Param]) -> list[str]:
+    """The parameters as source: the positional ones, `*`, then the keyword-only ones (a positional
+    optional `name` takes a `None` default, so nothing after it may be positional-only)."""
+    out = [p for p in params if p.positional]
+    rest = [p for p in params if not p.positional]
+    sig = [f"{p.name}: {p.annotation}" if p.required else f"{p.name}: {p.annotation} | None = None" for p in out]
+    sig.append("*")
+    sig += [f"{p.name}: {p.annotation}" if p.required else f"{p.name}: {p.annotation} | None = None" for p in rest]
+    return sig
 
 
 def _success_model(op: OperationMeta) -> str | None:
@@ -221,15 +239,7 @@ def _method(op: OperationMeta, ops: list[OperationMeta], asynchronous: bool) -> 
     wait = wait_target(op, ops)
     model = _success_model(op)
     returns = model if model is not None else "None"
-    sig = ["self"]
-    keyword_only = False
-    for p in params:
-        if not p.required and not keyword_only:
-            sig.append("*")
-            keyword_only = True
-        sig.append(f"{p.name}: {p.annotation}" if p.required else f"{p.name}: {p.annotation} | None = None")
-    if not keyword_only:
-        sig.append("*")
+    sig = ["self", *signature(params)]
     if wait is not None:
         sig += ["wait_timeout: float | None = 0", "on_progress: Callable[[Any], object] | None = None"]
     deletes = op.method == "DELETE"

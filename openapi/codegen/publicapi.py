@@ -33,6 +33,7 @@ OVERLAY_DIR = REPO_ROOT / "overlay"
 GENERATED_DIR = REPO_ROOT / "generated"
 PACKAGE = "pinecone_control"
 PUBLIC_MODULES = ("pinecone_control", "pinecone_control.testing")
+EXPORTS_MODULE = "pinecone_control_api._exports"
 _VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)")
 _POSITIONAL = ("positional-only", "positional or keyword")
 
@@ -93,6 +94,24 @@ _DUNDERS = frozenset(
 )
 
 
+def _add_exported(module: griffe.Module, module_path: str, shown_as: str, api: dict[str, dict[str, Any]]) -> None:
+    """Every name of `module`'s literal `__all__`, recorded as `<shown_as>.<name>`."""
+    exported = module.members.get("__all__")
+    if not isinstance(exported, griffe.Attribute) or not isinstance(exported.value, griffe.ExprList):
+        raise PublicApiError(f"{module_path} has no literal __all__")
+    for element in exported.value.elements:
+        name = str(element).strip("'\"")
+        if name not in module.members:
+            raise PublicApiError(f"{module_path}.__all__ names {name!r}, which the module does not define")
+        try:
+            target = _target(module.members[name])
+        except (griffe.AliasResolutionError, griffe.CyclicAliasError) as exc:
+            raise PublicApiError(f"{module_path}.{name} cannot be resolved: {exc}") from exc
+        api[f"{shown_as}.{name}"] = _describe(target)
+        if isinstance(target, griffe.Class):
+            _class_members(f"{shown_as}.{name}", target, api)
+
+
 def snapshot(overlay_dir: Path = OVERLAY_DIR, generated_dir: Path = GENERATED_DIR) -> dict[str, Any]:
     """The public surface of the package under `overlay_dir` (statically; nothing is imported)."""
     try:
@@ -111,20 +130,22 @@ def snapshot(overlay_dir: Path = OVERLAY_DIR, generated_dir: Path = GENERATED_DI
     api: dict[str, dict[str, Any]] = {}
     for module_path in PUBLIC_MODULES:
         module = root if module_path == PACKAGE else root[module_path.removeprefix(PACKAGE + ".")]
-        exported = module.members.get("__all__")
-        if not isinstance(exported, griffe.Attribute) or not isinstance(exported.value, griffe.ExprList):
-            raise PublicApiError(f"{module_path} has no literal __all__")
-        for element in exported.value.elements:
-            name = str(element).strip("'\"")
-            if name not in module.members:
-                raise PublicApiError(f"{module_path}.__all__ names {name!r}, which the module does not define")
-            try:
-                target = _target(module.members[name])
-            except (griffe.AliasResolutionError, griffe.CyclicAliasError) as exc:
-                raise PublicApiError(f"{module_path}.{name} cannot be resolved: {exc}") from exc
-            api[f"{module_path}.{name}"] = _describe(target)
-            if isinstance(target, griffe.Class):
-                _class_members(f"{module_path}.{name}", target, api)
+        _add_exported(module, module_path, module_path, api)
+    # The generated part of the surface: the models the methods name and the deployment builders,
+    # which `pinecone_control` re-exports from `pinecone_control_api._exports`.
+    exports = root.modules_collection.get_member(EXPORTS_MODULE) if EXPORTS_MODULE in root.modules_collection else None
+    if exports is None:
+        exports = griffe.load(
+            EXPORTS_MODULE,
+            search_paths=[generated_dir],
+            allow_inspection=False,
+            resolve_aliases=True,
+            resolve_external=True,
+            modules_collection=root.modules_collection,
+            lines_collection=griffe.LinesCollection(),
+        )
+    assert isinstance(exports, griffe.Module)
+    _add_exported(exports, EXPORTS_MODULE, PACKAGE, api)
     return {"package": PACKAGE, "version": package_version(overlay_dir), "api": dict(sorted(api.items()))}
 
 

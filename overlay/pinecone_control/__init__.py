@@ -2,7 +2,7 @@
 
     from pinecone_control import Client, serverless_spec
     with Client() as pc:                      # PINECONE_API_KEY from the environment
-        pc.create_index("movies", 1536, serverless_spec("aws", "us-east-1"), wait_timeout=300)
+        pc.create_index("movies", dimension=1536, spec=serverless_spec("aws", "us-east-1"), wait_timeout=300)
 
 Importing this package and constructing a `Client` loads little beyond httpx: the async client,
 the generated models and the operation logic load on first use (PEP 562), which keeps cold starts
@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from pinecone_control_api import _provenance
+from pinecone_control_api import _provenance, _surface
 
 from ._client import Client
 from ._clock import AsyncClock, Clock
@@ -56,45 +56,24 @@ from ._version import __version__
 from ._waiting import PollSchedule, WaitProgress
 
 if TYPE_CHECKING:
-    from pinecone_control_api.models import (
-        CollectionModel,
-        DeletionProtection,
-        EmbeddingsList,
-        IndexModel,
-        IndexSpec,
-        PodSpec,
-        ServerlessSpec,
-    )
+    # The models the public methods name and the deployment builders: generated from the spec, so a
+    # bump renames or adds them without a line here (resolved lazily below at run time).
+    from pinecone_control_api._exports import *  # noqa: F403
 
     from ._async_client import AsyncClient
-    from ._deployment import pod_spec, serverless_spec
-    from ._models import CollectionList, IndexList, require
+    from ._models import require
     from ._raw import RawResponse
 
 API_VERSION: str = _provenance.API_VERSION
 """The control-plane API version this client speaks (sent as X-Pinecone-Api-Version)."""
 
-_MODELS = "pinecone_control_api.models"
 _LAZY: dict[str, str] = {
     "AsyncClient": "pinecone_control._async_client",
-    "CollectionList": "pinecone_control._models",
-    "IndexList": "pinecone_control._models",
     "RawResponse": "pinecone_control._raw",
     "require": "pinecone_control._models",
-    "pod_spec": "pinecone_control._deployment",
-    "serverless_spec": "pinecone_control._deployment",
-    **dict.fromkeys(
-        (
-            "CollectionModel",
-            "DeletionProtection",
-            "EmbeddingsList",
-            "IndexModel",
-            "IndexSpec",
-            "PodSpec",
-            "ServerlessSpec",
-        ),
-        _MODELS,
-    ),
+    **dict.fromkeys(_surface.MODELS, "pinecone_control_api.models"),
+    # The builders are generated; importing `_deployment` gives them the spec's checks.
+    **dict.fromkeys(_surface.BUILDERS, "pinecone_control._deployment"),
 }
 
 
@@ -111,7 +90,8 @@ def _show_errors_here() -> None:
 def __getattr__(name: str) -> Any:
     if name not in _LAZY:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_LAZY[name]), name)
+    module = importlib.import_module(_LAZY[name])
+    value = getattr(_surface if name in _surface.BUILDERS else module, name)
     globals()[name] = value  # later lookups skip this function
     return value
 
@@ -136,28 +116,20 @@ __all__ = [
     "ClientOptions",
     "ClientValidationError",
     "Clock",
-    "CollectionList",
-    "CollectionModel",
     "CollectionsNotSupportedError",
     "ConfigurationDriftError",
     "ConflictError",
-    "DeletionProtection",
     "DeletionProtectionError",
     "Difference",
-    "EmbeddingsList",
     "EventLoopMismatchError",
     "ForkedClientError",
     "IndexInitializationFailedError",
-    "IndexList",
-    "IndexModel",
-    "IndexSpec",
     "InternalServerError",
     "MissingValueError",
     "NotFoundError",
     "PaymentRequiredError",
     "PermissionDeniedError",
     "PineconeError",
-    "PodSpec",
     "PollSchedule",
     "PreconditionFailedError",
     "RateLimitError",
@@ -165,16 +137,15 @@ __all__ = [
     "ResponseTooLargeError",
     "ResponseValidationError",
     "RetryPolicy",
-    "ServerlessSpec",
     "UnexpectedTerminationError",
     "UnprocessableEntityError",
     "WaitError",
     "WaitProgress",
     "WaitTimeoutError",
     "__version__",
-    "pod_spec",
     "require",
-    "serverless_spec",
 ]
+# The generated part: every model the methods name, and the deployment builders (`_exports.py`).
+__all__ += [*_surface.MODELS, *_surface.BUILDERS]
 
 _show_errors_here()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 import ssl
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast
 
 import httpx
+from pinecone_control_api._facade import CallOptions
 
 from . import _secrets
 from ._client_cert import CertArg
@@ -298,33 +299,49 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
     ) -> ClientOptions:
         return self._options.evolve(timeout=timeout, max_retries=max_retries, total_timeout=total_timeout)
 
-    # -- the conveniences' programs: built here once, run by each client's own driver ---------------
+    # -- the programs behind every method: built here once, run by each client's own driver ------
 
-    def _has_index(self, name: str, timeout: TimeoutArg, max_retries: int | _Unset) -> Program[bool]:
-        return run.has(self._call_options(timeout, max_retries), "describe_index", name)
-
-    def _wait_for(
-        self, method: str, name: str, wait_timeout: float | None, on_progress: ProgressCallback | None, timeout: object
-    ) -> Program[Any]:
-        """`wait_for_<kind>_<goal>`: the describing operation and the goal come from the method's name."""
-        reject_wait_timeout_misnamed(method, timeout)
-        kind, goal = method.removeprefix("wait_for_").rsplit("_", 1)
-        return run.wait_for(self._options, f"describe_{kind}", goal, name, wait_timeout, on_progress)
-
-    def _ensure(
+    def with_options(
         self,
-        create: str,
-        arguments: dict[str, Any],
-        apply: bool,
-        wait_timeout: float | None,
-        on_progress: ProgressCallback | None,
-        timeout: TimeoutArg,
-        max_retries: int | _Unset,
-        total_timeout: float | _Unset | None,
+        *,
+        timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | _Unset = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        total_timeout: float | _Unset | None = NOT_GIVEN,
+    ) -> Self:
+        """A client with other options sharing this one's connection pool; this one is unchanged.
+
+        Args:
+            timeout: per-attempt timeout (seconds or an httpx.Timeout).
+            max_retries: retry budget per call.
+            extra_headers: headers added to every request (printable ASCII).
+            total_timeout: time budget per call, retries included (None: no budget).
+        """
+        return self._derive(timeout, max_retries, extra_headers, total_timeout)
+
+    def _invocation(self, operation: str, arguments: dict[str, Any], options: CallOptions) -> Program[Any]:
+        """An operation of the spec (a generated facade method)."""
+        call_options = self._call_options(options.timeout, options.max_retries, options.total_timeout)
+        progress = cast("ProgressCallback | None", options.on_progress)
+        return run.invoke(
+            call_options, operation, arguments, options.wait_timeout, progress, missing_ok=options.missing_ok
+        )
+
+    def _convenience(
+        self, method: str, action: str, operation: str, arguments: dict[str, Any], options: CallOptions, apply: bool
     ) -> Program[Any]:
-        options = self._call_options(timeout, max_retries, total_timeout)
+        """A generated convenience (`_surface.py`): `has` (one describe), `wait:<goal>` (a standalone
+        wait polling `operation`), or `ensure` (`operation` is the create)."""
+        progress = cast("ProgressCallback | None", options.on_progress)
+        if action == "has":
+            return run.has(self._call_options(options.timeout, options.max_retries), operation, arguments)
+        if action.startswith("wait:"):
+            reject_wait_timeout_misnamed(method, options.timeout)
+            goal = action.removeprefix("wait:")
+            return run.wait_for(self._options, operation, goal, arguments, options.wait_timeout, progress)
+        call_options = self._call_options(options.timeout, options.max_retries, options.total_timeout)
         return provisioning.ensure(
-            options, create, arguments, apply=apply, wait_timeout=wait_timeout, on_progress=on_progress
+            call_options, operation, arguments, apply=apply, wait_timeout=options.wait_timeout, on_progress=progress
         )
 
     def _derive(

@@ -5,43 +5,28 @@ from __future__ import annotations
 import ssl
 import time
 from _queue import SimpleQueue  # what `queue.SimpleQueue` is, without `queue`'s imports at cold start
-from collections.abc import Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Never, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 from pinecone_control_api._facade import CallOptions, SyncOperations
+from pinecone_control_api._surface import SyncConveniences
 
 from . import _connections
 from ._base_client import (
     DEFAULT_LIMITS,
-    NOT_GIVEN,
     BaseClient,
-    TimeoutArg,
     _BorrowedTransport,
 )
 from ._clock import Clock, SystemClock
-from ._config import _Unset
 from ._effects import Outcome, Program, Send, Sleep
 from ._errors import ClientClosedError
 from ._lazy import lazy_module
 from ._network import end_attempt, make_transport, start_attempt
 from ._reading import BodyReader, BodyTooLarge
-from ._waiting import ProgressCallback
 
 if TYPE_CHECKING:
-    from pinecone_control_api.models import (
-        CollectionModel,
-        CreateIndexRequestMetric,
-        DeletionProtection,
-        IndexModel,
-        IndexSpec,
-        PodSpec,
-        ServerlessSpec,
-    )
-
     from . import _flows as run
-    from ._models import CollectionList, IndexList
     from ._raw import RawResponses
 else:
     run = lazy_module("pinecone_control._flows")  # the operations load at the first request
@@ -57,7 +42,7 @@ class _SystemClock(SystemClock):
 _sleep = time.sleep  # module-level so tests can observe backoff without waiting
 
 
-class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperations):
+class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperations, SyncConveniences):
     """Pinecone control-plane client (API 2024-07); see `BaseClient` for the constructor."""
 
     def _default_clock(self) -> Clock:
@@ -132,24 +117,6 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
             end_attempt(deadline)
             limiter.put(None)
 
-    def with_options(
-        self,
-        *,
-        timeout: TimeoutArg = NOT_GIVEN,
-        max_retries: int | _Unset = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        total_timeout: float | _Unset | None = NOT_GIVEN,
-    ) -> Self:
-        """A client with other options sharing this one's connection pool; this one is unchanged.
-
-        Args:
-            timeout: per-attempt timeout (seconds or an httpx.Timeout).
-            max_retries: retry budget per call.
-            extra_headers: headers added to every request (printable ASCII).
-            total_timeout: time budget per call, retries included (None: no budget).
-        """
-        return self._derive(timeout, max_retries, extra_headers, total_timeout)
-
     def close(self) -> None:
         """Close the connection pool if this client created it; later calls raise ClientClosedError."""
         self._closed = True
@@ -173,218 +140,18 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
 
         return RawResponses(self)
 
-    # -- every operation of the spec: the generated facade's methods call this ---------------------
+    # -- every operation of the spec (the generated facade's methods) and the conveniences --------
 
     def _invoke(self, operation: str, arguments: dict[str, Any], options: CallOptions) -> Any:
-        call_options = self._call_options(options.timeout, options.max_retries, options.total_timeout)
-        progress = cast("ProgressCallback | None", options.on_progress)
-        program = run.invoke(
-            call_options, operation, arguments, options.wait_timeout, progress, missing_ok=options.missing_ok
-        )
-        return self._run(program)
+        return self._run(self._invocation(operation, arguments, options))
 
-    # -- conveniences: list helpers, existence, standalone waits ----------------------------------
-
-    def list_indexes(
+    def _convene(
         self,
-        *,
-        timeout: float | httpx.Timeout | _Unset | None = NOT_GIVEN,
-        max_retries: int | _Unset = NOT_GIVEN,
-        total_timeout: float | _Unset | None = NOT_GIVEN,
-    ) -> IndexList:
-        result = super().list_indexes(timeout=timeout, max_retries=max_retries, total_timeout=total_timeout)
-        return cast("IndexList", result)
-
-    def list_collections(
-        self,
-        *,
-        timeout: float | httpx.Timeout | _Unset | None = NOT_GIVEN,
-        max_retries: int | _Unset = NOT_GIVEN,
-        total_timeout: float | _Unset | None = NOT_GIVEN,
-    ) -> CollectionList:
-        result = super().list_collections(timeout=timeout, max_retries=max_retries, total_timeout=total_timeout)
-        return cast("CollectionList", result)
-
-    def has_index(self, name: str, *, timeout: TimeoutArg = NOT_GIVEN, max_retries: int | _Unset = NOT_GIVEN) -> bool:
-        """True if the index exists: one describe, 404 means False.
-
-        Args:
-            name: the index's name.
-            timeout: this call's per-attempt timeout (seconds or an httpx.Timeout).
-            max_retries: this call's retry budget.
-        """
-        return self._run(self._has_index(name, timeout, max_retries))
-
-    def wait_for_index_ready(
-        self,
-        name: str,
-        *,
-        wait_timeout: float | None = None,
-        on_progress: ProgressCallback | None = None,
-        timeout: Never = NOT_GIVEN,
-    ) -> IndexModel:
-        """Wait until the index is Ready; its first describe happens at once.
-
-        Args:
-            name: the index's name.
-            wait_timeout: seconds to wait at most (None: no deadline); then WaitTimeoutError.
-            on_progress: called with a WaitProgress after every poll.
-            timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
-        """
-        program = self._wait_for("wait_for_index_ready", name, wait_timeout, on_progress, timeout)
-        return cast("IndexModel", self._run(program))
-
-    def wait_for_index_deleted(
-        self,
-        name: str,
-        *,
-        wait_timeout: float | None = None,
-        on_progress: ProgressCallback | None = None,
-        timeout: Never = NOT_GIVEN,
-    ) -> None:
-        """Wait until describing the index answers 404; its first describe happens at once.
-
-        Args:
-            name: the index's name.
-            wait_timeout: seconds to wait at most (None: no deadline); then WaitTimeoutError.
-            on_progress: called with a WaitProgress after every poll.
-            timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
-        """
-        self._run(self._wait_for("wait_for_index_deleted", name, wait_timeout, on_progress, timeout))
-
-    def wait_for_collection_ready(
-        self,
-        name: str,
-        *,
-        wait_timeout: float | None = None,
-        on_progress: ProgressCallback | None = None,
-        timeout: Never = NOT_GIVEN,
-    ) -> CollectionModel:
-        """Wait until the collection is Ready; its first describe happens at once.
-
-        Args:
-            name: the collection's name.
-            wait_timeout: seconds to wait at most (None: no deadline); then WaitTimeoutError.
-            on_progress: called with a WaitProgress after every poll.
-            timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
-        """
-        program = self._wait_for("wait_for_collection_ready", name, wait_timeout, on_progress, timeout)
-        return cast("CollectionModel", self._run(program))
-
-    def wait_for_collection_deleted(
-        self,
-        name: str,
-        *,
-        wait_timeout: float | None = None,
-        on_progress: ProgressCallback | None = None,
-        timeout: Never = NOT_GIVEN,
-    ) -> None:
-        """Wait until describing the collection answers 404; its first describe happens at once.
-
-        Args:
-            name: the collection's name.
-            wait_timeout: seconds to wait at most (None: no deadline); then WaitTimeoutError.
-            on_progress: called with a WaitProgress after every poll.
-            timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
-        """
-        self._run(self._wait_for("wait_for_collection_deleted", name, wait_timeout, on_progress, timeout))
-
-    # -- idempotent provisioning (`_provisioning`) --------------------------------------------------
-
-    def ensure_index(
-        self,
-        name: str,
-        dimension: int,
-        spec: IndexSpec | ServerlessSpec | PodSpec | Mapping[str, Any],
-        *,
-        metric: CreateIndexRequestMetric | str | None = None,
-        deletion_protection: DeletionProtection | str | None = None,
+        method: str,
+        action: str,
+        operation: str,
+        arguments: dict[str, Any],
+        options: CallOptions,
         apply: bool = False,
-        wait_timeout: float | None = 0,
-        on_progress: ProgressCallback | None = None,
-        timeout: TimeoutArg = NOT_GIVEN,
-        max_retries: int | _Unset = NOT_GIVEN,
-        total_timeout: float | _Unset | None = NOT_GIVEN,
-    ) -> IndexModel:
-        """Create the index if it is missing; if it exists, return it when its configuration matches.
-
-        Safe to run again and again: describes first, creates when missing (settling a create whose
-        answer was lost by describing, and comparing when someone else created it meanwhile).
-
-        Args:
-            name: the index's name (as `create_index`).
-            dimension: the vectors' dimension (as `create_index`).
-            spec: the deployment spec (as `create_index`).
-            metric: as `create_index`; left out, the spec's server default is expected.
-            deletion_protection: as `create_index`; left out, the spec's server default is expected.
-            apply: when the index differs only in what `configure_index` can change, change it
-                (and return the configured index) instead of raising.
-            wait_timeout: seconds to wait until the index is ready: 0 returns at once, None waits
-                without a deadline. An index found Terminating is waited out first (until describe
-                answers 404, then it is created), within this deadline, or with 0 within
-                `total_timeout`.
-            on_progress: called with each poll's progress while waiting.
-            timeout: per-attempt timeout of each request (seconds or an httpx.Timeout).
-            max_retries: retry budget of each request.
-            total_timeout: time budget of each request, retries included.
-
-        Raises:
-            ConfigurationDriftError: it exists with another configuration (`.differences`).
-            IndexInitializationFailedError: it exists in a failure state (InitializationFailed).
-            WaitTimeoutError: it was still Terminating (or not ready) at the deadline.
-            UnexpectedTerminationError: it was deleted again while this call created it.
-        """
-        arguments = {
-            "name": name,
-            "dimension": dimension,
-            "spec": spec,
-            "metric": metric,
-            "deletion_protection": deletion_protection,
-        }
-        program = self._ensure(
-            "create_index", arguments, apply, wait_timeout, on_progress, timeout, max_retries, total_timeout
-        )
-        return cast("IndexModel", self._run(program))
-
-    def ensure_collection(
-        self,
-        name: str,
-        source: str,
-        *,
-        wait_timeout: float | None = 0,
-        on_progress: ProgressCallback | None = None,
-        timeout: TimeoutArg = NOT_GIVEN,
-        max_retries: int | _Unset = NOT_GIVEN,
-        total_timeout: float | _Unset | None = NOT_GIVEN,
-    ) -> CollectionModel:
-        """Create the collection if it is missing; if it exists, return it.
-
-        As `ensure_index`; a collection's description does not show its source index, so only
-        what it shows is compared.
-
-        Args:
-            name: the collection's name (as `create_collection`).
-            source: the pod-based index to copy (as `create_collection`).
-            wait_timeout: seconds to wait until the collection is ready: 0 returns at once, None
-                waits without a deadline. A collection found Terminating is waited out first, as in
-                `ensure_index`.
-            on_progress: called with each poll's progress while waiting.
-            timeout: per-attempt timeout of each request (seconds or an httpx.Timeout).
-            max_retries: retry budget of each request.
-            total_timeout: time budget of each request, retries included.
-
-        Raises:
-            ConfigurationDriftError: it exists with another configuration (`.differences`).
-            WaitTimeoutError: it was still Terminating (or not ready) at the deadline.
-            UnexpectedTerminationError: it was deleted again while this call created it.
-        """
-        arguments = {"name": name, "source": source}
-        program = self._ensure(
-            "create_collection", arguments, False, wait_timeout, on_progress, timeout, max_retries, total_timeout
-        )
-        return cast("CollectionModel", self._run(program))
-
-
-# The list operations keep the spec's documentation; only their return type is narrowed.
-Client.list_indexes.__doc__ = SyncOperations.list_indexes.__doc__
-Client.list_collections.__doc__ = SyncOperations.list_collections.__doc__
+    ) -> Any:
+        return self._run(self._convenience(method, action, operation, arguments, options, apply))

@@ -8,7 +8,6 @@ from typing import Any, NoReturn, TypeVar
 
 import httpx
 from pinecone_control_api._facade import WAIT_TARGETS, WaitTarget
-from pinecone_control_api._operations import BY_NAME as SPEC
 
 from . import _operations as ops
 from . import _secrets
@@ -306,25 +305,20 @@ def invoke(
     return None if deleting else seen
 
 
-def has(options: ClientOptions, describe: str, name: str) -> Program[bool]:
-    """True if `describe` finds `name`: one describe, 404 means False."""
+def has(options: ClientOptions, describe: str, keys: Mapping[str, Any]) -> Program[bool]:
+    """True if `describe` finds what `keys` (its path arguments) name: one describe, 404 means False."""
     try:
-        yield from request(ops.build_call(describe, _only_path_key(describe, name)), options)
+        yield from request(ops.build_call(describe, dict(keys)), options)
     except NotFoundError:
         return False
     return True
-
-
-def _only_path_key(describe: str, name: str) -> dict[str, Any]:
-    (parameter,) = [p.name for p in SPEC[describe].parameters if p.location == "path"]
-    return {f"path:{parameter}": name}
 
 
 def wait_for(
     options: ClientOptions,
     describe: str,
     goal: str,
-    name: str,
+    keys: Mapping[str, Any],
     wait_timeout: float | None,
     on_progress: ProgressCallback | None,
 ) -> Program[Any]:
@@ -333,6 +327,5 @@ def wait_for(
     seconds = finite_or_none(wait_timeout, "wait_timeout")
     kind = _kind(describe)
     target = waiting.ready(kind) if goal == "ready" else waiting.deleted(kind)
-    keys = _only_path_key(describe, name)
-    seen = yield from _wait(target, describe, keys, seconds, options, on_progress, immediate=True)
+    seen = yield from _wait(target, describe, dict(keys), seconds, options, on_progress, immediate=True)
     return None if goal == "deleted" else seen

@@ -28,7 +28,6 @@ from pinecone_control_api._operations import Operation as SpecOperation
 from . import _schema_checks as schema
 from ._decoding import decoder
 from ._errors import ClientValidationError
-from ._models import RESULT_MODELS
 
 T = TypeVar("T")
 
@@ -65,7 +64,7 @@ def operation(name: str) -> Operation[Any]:
     model = next((r.model for r in spec.responses if 200 <= r.status < 300 and r.model), None)
     parse = None
     if model is not None:
-        parse = decoder(RESULT_MODELS.get(model) or getattr(generated_models, model))
+        parse = decoder(getattr(generated_models, model))
     return Operation(name, spec.method, frozenset(spec.success), parse, idempotent=spec.retry == "safe")
 
 

@@ -110,7 +110,7 @@ def _raw(api: Api, name: str, *args: Any, **kwargs: Any) -> pc.RawResponse[Any]:
 def test_raw_response_of_a_generated_method(kind: str) -> None:
     emulator = _emulator()
     api = _api(kind, emulator)
-    api.create_index("movies", 8, SPEC)
+    api.create_index("movies", dimension=8, spec=SPEC)
     raw = _raw(api, "describe_index", "movies")
     assert raw.status_code == 200
     assert raw.request_id == "req-2" == raw.headers["x-pinecone-request-id"]
@@ -127,7 +127,7 @@ def test_raw_response_counts_retries_and_times_the_call_on_the_clients_clock(kin
     emulator = _emulator()
     delays: list[float | None] = []
     api = _api(kind, emulator, on_attempt=lambda info: delays.append(info.retry_delay))
-    api.create_index("movies", 8, SPEC)
+    api.create_index("movies", dimension=8, spec=SPEC)
     emulator.faults.fail_next(2, 503, operation="describe_index")
     before = emulator.clock.now()
     raw = _raw(api, "describe_index", "movies")
@@ -143,7 +143,7 @@ def test_raw_response_counts_retries_and_times_the_call_on_the_clients_clock(kin
 def test_raw_response_of_conveniences_and_waits(kind: str) -> None:
     emulator = _emulator()
     api = _api(kind, emulator)
-    created = _raw(api, "create_index", "movies", 8, SPEC, wait_timeout=60)
+    created = _raw(api, "create_index", "movies", dimension=8, spec=SPEC, wait_timeout=60)
     assert isinstance(created.parse(), pc.IndexModel)
     assert created.http_response.request.method == "GET"  # the wait's last describe
     assert created.attempts >= 2
@@ -184,7 +184,7 @@ def test_raw_response_typed_form_and_errors(kind: str) -> None:
     emulator = _emulator()
     api = _api(kind, emulator)
     client: Any = api.client
-    api.create_index("movies", 8, SPEC)
+    api.create_index("movies", dimension=8, spec=SPEC)
     raw = api.run(client.with_raw_response(client.describe_index)("movies"))
     assert raw.parse().name == "movies" and raw.status_code == 200
     with pytest.raises(TypeError, match="method of this client"):
@@ -233,7 +233,7 @@ def test_on_attempt_sees_every_attempt(kind: str) -> None:
     emulator = _emulator()
     seen: list[pc.AttemptInfo] = []
     api = _api(kind, emulator, on_attempt=seen.append)
-    api.create_index("movies", 8, SPEC)
+    api.create_index("movies", dimension=8, spec=SPEC)
     emulator.faults.fail_next(1, 503, operation="describe_index")
     emulator.faults.drop_next(1, operation="describe_index")
     api.describe_index("movies")
@@ -363,7 +363,7 @@ def _ours(exporter: InMemorySpanExporter) -> list[Any]:
 def test_spans_follow_the_http_client_conventions(kind: str, spans: InMemorySpanExporter) -> None:
     emulator = _emulator()
     api = _api(kind, emulator, host="https://user:hunter2-secret@api.pinecone.emulator")
-    api.create_index("movies", 8, SPEC)
+    api.create_index("movies", dimension=8, spec=SPEC)
     emulator.faults.fail_next(1, 503, operation="describe_index")
     emulator.faults.drop_next(1, operation="describe_index")
     api.describe_index("movies")
@@ -392,7 +392,7 @@ def test_spans_follow_the_http_client_conventions(kind: str, spans: InMemorySpan
 def test_the_key_never_reaches_a_span(kind: str, spans: InMemorySpanExporter) -> None:
     emulator = _emulator()
     api = _api(kind, emulator, extra_headers={"X-Team": "search"})
-    api.create_index("movies", 8, SPEC)
+    api.create_index("movies", dimension=8, spec=SPEC)
     emulator.faults.fail_next(1, 401, body={"error": {"code": "UNAUTHENTICATED", "message": f"bad key {KEY}"}})
     with pytest.raises(pc.AuthenticationError):
         api.list_indexes()

@@ -46,8 +46,8 @@ def _sent(emulator: Emulator, operation: str) -> int:
 
 
 def test_twice_creates_once_and_returns_the_same_index(api: Api, emulator: Emulator) -> None:
-    first = api.ensure_index("movies", 8, SERVERLESS, wait_timeout=30)
-    second = api.ensure_index("movies", 8, SERVERLESS, metric="cosine")
+    first = api.ensure_index("movies", dimension=8, spec=SERVERLESS, wait_timeout=30)
+    second = api.ensure_index("movies", dimension=8, spec=SERVERLESS, metric="cosine")
     assert first.status.state == "Ready"
     assert second.name == first.name == "movies"
     assert second.host == first.host
@@ -55,9 +55,9 @@ def test_twice_creates_once_and_returns_the_same_index(api: Api, emulator: Emula
 
 
 def test_ensure_collection_twice_creates_once(api: Api, emulator: Emulator) -> None:
-    api.create_index("source", 8, pc.pod_spec("us-east1-gcp"), wait_timeout=30)
-    first = api.ensure_collection("snapshot", "source", wait_timeout=30)
-    second = api.ensure_collection("snapshot", "source")
+    api.create_index("source", dimension=8, spec=pc.pod_spec("us-east1-gcp"), wait_timeout=30)
+    first = api.ensure_collection("snapshot", source="source", wait_timeout=30)
+    second = api.ensure_collection("snapshot", source="source")
     assert first.status == "Ready"
     assert second.name == "snapshot"
     assert _sent(emulator, "create_collection") == 1
@@ -74,7 +74,7 @@ def test_a_create_that_acted_but_lost_its_answer_is_settled_by_describing(
     api: Api, emulator: Emulator, lose_the_answer: Any
 ) -> None:
     lose_the_answer(emulator)
-    index = api.ensure_index("movies", 8, SERVERLESS)
+    index = api.ensure_index("movies", dimension=8, spec=SERVERLESS)
     assert index.name == "movies"
     assert _sent(emulator, "create_index") == 1  # settled, not resent
 
@@ -95,7 +95,7 @@ def test_a_500_whose_create_went_through_is_settled_by_describing(kind: str) -> 
     options: dict[str, Any] = {"api_key": "k", "host": "https://api.test", "transport": httpx.MockTransport(answer)}
     api = Api(pc.Client(**options) if kind == "sync" else pc.AsyncClient(**options))
     try:
-        index = api.ensure_index("movies", 8, SERVERLESS)
+        index = api.ensure_index("movies", dimension=8, spec=SERVERLESS)
     finally:
         api.close()
     assert index.name == "movies"
@@ -112,7 +112,7 @@ def test_a_500_whose_create_went_through_is_settled_by_describing(kind: str) -> 
 )
 def test_a_create_that_never_acted_is_sent_again(api: Api, emulator: Emulator, fail_before_acting: Any) -> None:
     fail_before_acting(emulator)
-    index = api.ensure_index("movies", 8, SERVERLESS)
+    index = api.ensure_index("movies", dimension=8, spec=SERVERLESS)
     assert index.name == "movies"
     statuses = [r.status for r in emulator.requests if r.operation == "create_index"]
     assert len(statuses) == 2 and statuses[-1] == 201
@@ -121,31 +121,33 @@ def test_a_create_that_never_acted_is_sent_again(api: Api, emulator: Emulator, f
 def test_a_create_that_keeps_failing_raises_the_failure(api: Api, emulator: Emulator) -> None:
     emulator.faults.fail_next(50, 500, operation="create_index")
     with pytest.raises(pc.InternalServerError):
-        api.ensure_index("movies", 8, SERVERLESS)
+        api.ensure_index("movies", dimension=8, spec=SERVERLESS)
     assert not api.has_index("movies")
 
 
 def test_a_409_race_is_compared_and_returned(api: Api, emulator: Emulator) -> None:
-    api.create_index("movies", 8, SERVERLESS)
+    api.create_index("movies", dimension=8, spec=SERVERLESS)
     emulator.faults.fail_next(1, 404, operation="describe_index")  # it looked missing, then someone created it
-    index = api.ensure_index("movies", 8, SERVERLESS)
+    index = api.ensure_index("movies", dimension=8, spec=SERVERLESS)
     assert index.name == "movies"
     assert [r.status for r in emulator.requests if r.operation == "create_index"] == [201, 409]
 
 
 def test_a_409_race_against_another_configuration_raises_drift(api: Api, emulator: Emulator) -> None:
-    api.create_index("movies", 16, SERVERLESS)
+    api.create_index("movies", dimension=16, spec=SERVERLESS)
     emulator.faults.fail_next(1, 404, operation="describe_index")
     with pytest.raises(pc.ConfigurationDriftError) as caught:
-        api.ensure_index("movies", 8, SERVERLESS)
+        api.ensure_index("movies", dimension=8, spec=SERVERLESS)
     assert [(d.field, d.wanted, d.actual) for d in caught.value.differences] == [("dimension", 8, 16)]
 
 
 def test_a_drifted_index_raises_with_every_difference_and_changes_nothing(api: Api, emulator: Emulator) -> None:
-    api.create_index("movies", 8, SERVERLESS, metric="dotproduct")
+    api.create_index("movies", dimension=8, spec=SERVERLESS, metric="dotproduct")
     before = len(emulator.requests)
     with pytest.raises(pc.ConfigurationDriftError, match=r"ensure_index: index 'movies' exists") as caught:
-        api.ensure_index("movies", 16, SERVERLESS)  # metric left out: the spec's server default is expected
+        api.ensure_index(
+            "movies", dimension=16, spec=SERVERLESS
+        )  # metric left out: the spec's server default is expected
     error = caught.value
     assert {(d.field, d.wanted, d.actual, d.changeable) for d in error.differences} == {
         ("dimension", 16, 8, False),
@@ -156,24 +158,26 @@ def test_a_drifted_index_raises_with_every_difference_and_changes_nothing(api: A
 
 
 def test_apply_configures_what_configure_index_can_change(api: Api, emulator: Emulator) -> None:
-    api.create_index("pods", 8, pc.pod_spec("us-east1-gcp", pod_type="p1.x1"), wait_timeout=30)
+    api.create_index("pods", dimension=8, spec=pc.pod_spec("us-east1-gcp", pod_type="p1.x1"), wait_timeout=30)
     wanted = pc.pod_spec("us-east1-gcp", pod_type="p1.x2", replicas=2)
     with pytest.raises(pc.ConfigurationDriftError, match="apply=True changes") as caught:
-        api.ensure_index("pods", 8, wanted, deletion_protection="enabled")
+        api.ensure_index("pods", dimension=8, spec=wanted, deletion_protection="enabled")
     assert all(d.changeable for d in caught.value.differences)
     assert _sent(emulator, "configure_index") == 0
-    index = api.ensure_index("pods", 8, wanted, deletion_protection="enabled", apply=True, wait_timeout=30)
+    index = api.ensure_index(
+        "pods", dimension=8, spec=wanted, deletion_protection="enabled", apply=True, wait_timeout=30
+    )
     assert (index.spec.pod.replicas, index.spec.pod.pod_type, index.deletion_protection) == (2, "p1.x2", "enabled")
     assert index.status.state == "Ready"
     assert _sent(emulator, "configure_index") == 1
-    api.ensure_index("pods", 8, wanted, deletion_protection="enabled")  # now it matches
+    api.ensure_index("pods", dimension=8, spec=wanted, deletion_protection="enabled")  # now it matches
     assert _sent(emulator, "configure_index") == 1
 
 
 def test_apply_raises_for_what_configure_index_cannot_change_and_changes_nothing(api: Api, emulator: Emulator) -> None:
-    api.create_index("pods", 8, pc.pod_spec("us-east1-gcp", pod_type="p1.x1"), wait_timeout=30)
+    api.create_index("pods", dimension=8, spec=pc.pod_spec("us-east1-gcp", pod_type="p1.x1"), wait_timeout=30)
     with pytest.raises(pc.ConfigurationDriftError, match="dimension cannot be changed in place") as caught:
-        api.ensure_index("pods", 4, pc.pod_spec("us-east1-gcp", pod_type="p1.x2"), apply=True)
+        api.ensure_index("pods", dimension=4, spec=pc.pod_spec("us-east1-gcp", pod_type="p1.x2"), apply=True)
     assert {d.field: d.changeable for d in caught.value.differences} == {"dimension": False, "spec.pod.pod_type": True}
     assert _sent(emulator, "configure_index") == 0
 
@@ -183,9 +187,9 @@ def test_ensure_waits_until_ready(kind: str) -> None:
     emulator = Emulator()  # real timings on the emulator's clock: the index initializes for a while
     api = _client(kind, emulator)
     try:
-        index = api.ensure_index("movies", 8, SERVERLESS, wait_timeout=600)
+        index = api.ensure_index("movies", dimension=8, spec=SERVERLESS, wait_timeout=600)
         assert index.status.state == "Ready"
-        again = api.ensure_index("movies", 8, SERVERLESS, wait_timeout=600)
+        again = api.ensure_index("movies", dimension=8, spec=SERVERLESS, wait_timeout=600)
         assert again.status.state == "Ready"
     finally:
         api.close()
@@ -194,7 +198,7 @@ def test_ensure_waits_until_ready(kind: str) -> None:
 
 def test_bad_input_is_refused_before_anything_is_sent(api: Api, emulator: Emulator) -> None:
     with pytest.raises(pc.ClientValidationError):
-        api.ensure_index("Not A Valid Name", 8, SERVERLESS)
+        api.ensure_index("Not A Valid Name", dimension=8, spec=SERVERLESS)
     assert emulator.requests == []
 
 
@@ -214,29 +218,29 @@ def test_missing_ok_deletes_take_a_404_as_done(api: Api, delete: str, create: st
     with pytest.raises(pc.NotFoundError, match=r"(index|collection) 'nothing-here' not found \(HTTP 404"):
         getattr(api, delete)("nothing-here")
     if create is not None:
-        api.create_index("movies", 8, SERVERLESS)
+        api.create_index("movies", dimension=8, spec=SERVERLESS)
         assert getattr(api, delete)("movies", missing_ok=True) is None
         assert not api.has_index("movies")
 
 
 def test_conflict_names_the_resource(api: Api) -> None:
-    api.create_index("movies", 8, SERVERLESS)
+    api.create_index("movies", dimension=8, spec=SERVERLESS)
     with pytest.raises(pc.ConflictError, match=r"^create_index: index 'movies' already exists \(HTTP 409"):
-        api.create_index("movies", 8, SERVERLESS)
+        api.create_index("movies", dimension=8, spec=SERVERLESS)
 
 
 def test_a_create_404_does_not_claim_the_new_name_is_missing(api: Api) -> None:
     with pytest.raises(pc.NotFoundError) as caught:
-        api.create_index("movies", 8, pc.serverless_spec("aws", "mars-north-1"))
+        api.create_index("movies", dimension=8, spec=pc.serverless_spec("aws", "mars-north-1"))
     assert "'movies'" not in str(caught.value)
 
 
 def test_drift_error_pickles_with_its_differences(api: Api) -> None:
     import pickle
 
-    api.create_index("movies", 8, SERVERLESS)
+    api.create_index("movies", dimension=8, spec=SERVERLESS)
     with pytest.raises(pc.ConfigurationDriftError) as caught:
-        api.ensure_index("movies", 16, SERVERLESS)
+        api.ensure_index("movies", dimension=16, spec=SERVERLESS)
     again = pickle.loads(pickle.dumps(caught.value))
     assert type(again) is pc.ConfigurationDriftError
     assert again.differences == caught.value.differences

@@ -46,14 +46,14 @@ def test_a_description_without_deletion_protection_is_not_drift(kind: str) -> No
     emulator = Emulator(timings=Timings.instant(), response_hook=_omit("describe_index", "deletion_protection"))
     api = _client(kind, emulator)
     try:
-        api.create_index("movies", 8, SERVERLESS)
+        api.create_index("movies", dimension=8, spec=SERVERLESS)
         assert api.describe_index("movies").to_dict().get("deletion_protection") is None  # the answer omits it
-        assert api.ensure_index("movies", 8, SERVERLESS).name == "movies"
-        assert api.ensure_index("movies", 8, SERVERLESS, deletion_protection="disabled").name == "movies"
-        api.ensure_index("movies", 8, SERVERLESS, apply=True)
+        assert api.ensure_index("movies", dimension=8, spec=SERVERLESS).name == "movies"
+        assert api.ensure_index("movies", dimension=8, spec=SERVERLESS, deletion_protection="disabled").name == "movies"
+        api.ensure_index("movies", dimension=8, spec=SERVERLESS, apply=True)
         assert _sent(emulator, "configure_index") == 0  # nothing needless sent
         with pytest.raises(pc.ConfigurationDriftError) as caught:
-            api.ensure_index("movies", 8, SERVERLESS, deletion_protection="enabled")
+            api.ensure_index("movies", dimension=8, spec=SERVERLESS, deletion_protection="enabled")
     finally:
         api.close()
     assert [(d.field, d.wanted, d.actual) for d in caught.value.differences] == [
@@ -66,8 +66,8 @@ def test_a_nested_field_left_out_of_the_description_takes_its_spec_default(kind:
     emulator = Emulator(timings=Timings.instant(), response_hook=_omit("describe_index", "spec.pod.replicas"))
     api = _client(kind, emulator)
     try:
-        api.create_index("pods", 8, POD)
-        index = api.ensure_index("pods", 8, pc.pod_spec("us-east1-gcp", "p1.x1", replicas=1), apply=True)
+        api.create_index("pods", dimension=8, spec=POD)
+        index = api.ensure_index("pods", dimension=8, spec=pc.pod_spec("us-east1-gcp", "p1.x1", replicas=1), apply=True)
         assert index.name == "pods"
         assert _sent(emulator, "configure_index") == 0
     finally:

@@ -49,9 +49,9 @@ def _sent(emulator: Emulator, operation: str) -> int:
 
 
 def test_ensure_index_right_after_delete_waits_for_the_name_and_creates_it(api: Api, emulator: Emulator) -> None:
-    api.create_index("movies", 8, SERVERLESS, wait_timeout=60)
+    api.create_index("movies", dimension=8, spec=SERVERLESS, wait_timeout=60)
     api.delete_index("movies")
-    index = api.ensure_index("movies", 8, SERVERLESS)  # wait_timeout=0: the call's total_timeout budget
+    index = api.ensure_index("movies", dimension=8, spec=SERVERLESS)  # wait_timeout=0: the call's total_timeout budget
     assert _sent(emulator, "create_index") == 2
     assert index.status.state != "Terminating"
     assert api.has_index("movies")
@@ -60,18 +60,18 @@ def test_ensure_index_right_after_delete_waits_for_the_name_and_creates_it(api: 
 
 
 def test_ensure_index_after_delete_with_a_wait_returns_the_new_index_ready(api: Api, emulator: Emulator) -> None:
-    api.create_index("movies", 8, SERVERLESS, wait_timeout=60)
+    api.create_index("movies", dimension=8, spec=SERVERLESS, wait_timeout=60)
     api.delete_index("movies")
-    index = api.ensure_index("movies", 8, SERVERLESS, wait_timeout=600)
+    index = api.ensure_index("movies", dimension=8, spec=SERVERLESS, wait_timeout=600)
     assert index.status.state == "Ready"
     assert _sent(emulator, "create_index") == 2
 
 
 def test_ensure_collection_right_after_delete_waits_for_the_name_and_creates_it(api: Api, emulator: Emulator) -> None:
-    api.create_index("source", 8, POD, wait_timeout=600)
-    api.create_collection("snap", "source", wait_timeout=600)
+    api.create_index("source", dimension=8, spec=POD, wait_timeout=600)
+    api.create_collection("snap", source="source", wait_timeout=600)
     api.delete_collection("snap")
-    collection = api.ensure_collection("snap", "source")
+    collection = api.ensure_collection("snap", source="source")
     assert _sent(emulator, "create_collection") == 2
     assert collection.status != "Terminating"
 
@@ -89,11 +89,11 @@ def test_a_resource_stuck_terminating_raises_wait_timeout_within_the_budget(
 ) -> None:
     api = _client(kind, emulator, **options)
     try:
-        api.create_index("movies", 8, SERVERLESS, wait_timeout=60)
+        api.create_index("movies", dimension=8, spec=SERVERLESS, wait_timeout=60)
         emulator.set_index_state("movies", "Terminating")  # and it never goes
         started = emulator.clock.now()
         with pytest.raises(pc.WaitTimeoutError, match=r"ensure_index: index 'movies' is still Terminating") as caught:
-            api.ensure_index("movies", 8, SERVERLESS, wait_timeout=wait_timeout)
+            api.ensure_index("movies", dimension=8, spec=SERVERLESS, wait_timeout=wait_timeout)
     finally:
         api.close()
     assert budget <= emulator.clock.now() - started <= budget + 1
@@ -103,11 +103,11 @@ def test_a_resource_stuck_terminating_raises_wait_timeout_within_the_budget(
 
 
 def test_a_collection_stuck_terminating_raises_wait_timeout(api: Api, emulator: Emulator) -> None:
-    api.create_index("source", 8, POD, wait_timeout=600)
-    api.create_collection("snap", "source", wait_timeout=600)
+    api.create_index("source", dimension=8, spec=POD, wait_timeout=600)
+    api.create_collection("snap", source="source", wait_timeout=600)
     emulator.set_collection_state("snap", "Terminating")
     with pytest.raises(pc.WaitTimeoutError, match=r"ensure_collection: collection 'snap' is still Terminating"):
-        api.ensure_collection("snap", "source", wait_timeout=20)
+        api.ensure_collection("snap", source="source", wait_timeout=20)
     assert _sent(emulator, "create_collection") == 1
 
 
@@ -116,24 +116,24 @@ def test_a_collection_stuck_terminating_raises_wait_timeout(api: Api, emulator: 
 
 @pytest.mark.parametrize("wait_timeout", [0, 60])
 def test_an_index_that_failed_to_initialize_raises(api: Api, emulator: Emulator, wait_timeout: float) -> None:
-    api.create_index("movies", 8, SERVERLESS, wait_timeout=60)
+    api.create_index("movies", dimension=8, spec=SERVERLESS, wait_timeout=60)
     emulator.set_index_state("movies", "InitializationFailed")
     before = len(emulator.requests)
     with pytest.raises(
         pc.IndexInitializationFailedError, match=r"ensure_index: index 'movies' .*InitializationFailed"
     ) as caught:
-        api.ensure_index("movies", 8, SERVERLESS, wait_timeout=wait_timeout, apply=True)
+        api.ensure_index("movies", dimension=8, spec=SERVERLESS, wait_timeout=wait_timeout, apply=True)
     assert caught.value.name == "movies"
     assert caught.value.last.status.state == "InitializationFailed"
     assert [r.operation for r in emulator.requests[before:]] == ["describe_index"]  # nothing changed
 
 
 def test_one_wait_timeout_bounds_the_wait_for_the_name_and_for_readiness(api: Api, emulator: Emulator) -> None:
-    api.create_index("movies", 8, SERVERLESS, wait_timeout=60)
+    api.create_index("movies", dimension=8, spec=SERVERLESS, wait_timeout=60)
     api.delete_index("movies")  # Terminating for 5 s; the new index then takes 5 s to be Ready
     started = emulator.clock.now()
     with pytest.raises(pc.WaitTimeoutError, match=r"index 'movies' was not ready"):
-        api.ensure_index("movies", 8, SERVERLESS, wait_timeout=8)
+        api.ensure_index("movies", dimension=8, spec=SERVERLESS, wait_timeout=8)
     assert emulator.clock.now() - started <= 8 + 1
     assert _sent(emulator, "create_index") == 2
 
@@ -165,7 +165,7 @@ def test_a_terminating_index_replaced_by_a_new_one_is_compared_not_created(kind:
     # the second describe shows someone else's new index under the name
     api, sent = _scripted(kind, [(200, index_payload("x", "Terminating")), (200, index_payload("x", "Ready"))])
     try:
-        index = api.ensure_index("x", 8, SERVERLESS)
+        index = api.ensure_index("x", dimension=8, spec=SERVERLESS)
     finally:
         api.close()
     assert index.status.state == "Ready"
@@ -183,7 +183,7 @@ def test_an_index_terminating_right_after_our_create_raises(
     api, sent = _scripted(kind, replies)
     try:
         with pytest.raises(pc.UnexpectedTerminationError, match=r"ensure_index: index 'x' is Terminating"):
-            api.ensure_index("x", 8, SERVERLESS)
+            api.ensure_index("x", dimension=8, spec=SERVERLESS)
     finally:
         api.close()
     assert sent == ["GET", "POST", "GET"]

@@ -76,23 +76,31 @@ def run_scenario(api: Api, emulator: Emulator, p: str, bad_key_api: Api) -> int:
 
     step(lambda: api.list_indexes())
     step(lambda: api.list_collections())
-    step(lambda: api.create_index(f"{p}-movies", 8, serverless, metric="euclidean", wait_timeout=WAIT))
-    step(lambda: api.create_index(f"{p}-pods", 8, pod, deletion_protection="enabled", wait_timeout=WAIT))
+    step(lambda: api.create_index(f"{p}-movies", dimension=8, spec=serverless, metric="euclidean", wait_timeout=WAIT))
+    step(lambda: api.create_index(f"{p}-pods", dimension=8, spec=pod, deletion_protection="enabled", wait_timeout=WAIT))
     assert f"{p}-pods" in step(lambda: api.list_indexes()).names()
     assert step(lambda: api.describe_index(f"{p}-movies")).status.state == "Ready"
     assert step(lambda: api.has_index(f"{p}-movies")) is True
     assert step(lambda: api.has_index(f"{p}-none")) is False
-    step(lambda: expect(pc.ConflictError, lambda: api.create_index(f"{p}-movies", 8, serverless)))
-    step(lambda: expect(pc.NotFoundError, lambda: api.create_index(f"{p}-x", 8, pc.serverless_spec("aws", "mars-1"))))
+    step(lambda: expect(pc.ConflictError, lambda: api.create_index(f"{p}-movies", dimension=8, spec=serverless)))
+    step(
+        lambda: expect(
+            pc.NotFoundError, lambda: api.create_index(f"{p}-x", dimension=8, spec=pc.serverless_spec("aws", "mars-1"))
+        )
+    )
     quota = pc.pod_spec("us-east1-gcp", "p1.x1", replicas=7)
-    step(lambda: expect(pc.PermissionDeniedError, lambda: api.create_index(f"{p}-big", 8, quota)))
+    step(lambda: expect(pc.PermissionDeniedError, lambda: api.create_index(f"{p}-big", dimension=8, spec=quota)))
     step(lambda: expect(pc.BadRequestError, lambda: api.configure_index(f"{p}-movies", replicas=2)))
     step(lambda: expect(pc.NotFoundError, lambda: api.configure_index(f"{p}-none", replicas=2)))
     step(lambda: api.configure_index(f"{p}-pods", replicas=2, wait_timeout=WAIT))
     step(lambda: api.configure_index(f"{p}-pods", pod_type="p1.x2", wait_timeout=WAIT))
-    step(lambda: expect(pc.CollectionsNotSupportedError, lambda: api.create_collection(f"{p}-snap", f"{p}-movies")))
-    step(lambda: api.create_collection(f"{p}-snap", f"{p}-pods"))
-    step(lambda: expect(pc.ConflictError, lambda: api.create_collection(f"{p}-snap", f"{p}-pods")))
+    step(
+        lambda: expect(
+            pc.CollectionsNotSupportedError, lambda: api.create_collection(f"{p}-snap", source=f"{p}-movies")
+        )
+    )
+    step(lambda: api.create_collection(f"{p}-snap", source=f"{p}-pods"))
+    step(lambda: expect(pc.ConflictError, lambda: api.create_collection(f"{p}-snap", source=f"{p}-pods")))
     step(lambda: expect(pc.DeletionProtectionError, lambda: api.delete_index(f"{p}-pods")))
     step(lambda: api.configure_index(f"{p}-pods", deletion_protection="disabled"))
     step(lambda: expect(pc.PreconditionFailedError, lambda: api.delete_index(f"{p}-pods")))
@@ -101,9 +109,9 @@ def run_scenario(api: Api, emulator: Emulator, p: str, bad_key_api: Api) -> int:
     assert f"{p}-snap" in step(lambda: api.list_collections()).names()
     step(lambda: expect(pc.NotFoundError, lambda: api.describe_collection(f"{p}-none")))
     step(lambda: expect(pc.NotFoundError, lambda: api.delete_collection(f"{p}-none")))
-    embedded = step(lambda: api.embed("multilingual-e5-large", ["hello", "world"], input_type="query"))
+    embedded = step(lambda: api.embed(model="multilingual-e5-large", inputs=["hello", "world"], input_type="query"))
     assert len(embedded.data) == 2
-    step(lambda: expect(pc.BadRequestError, lambda: api.embed("no-such-model", ["x"], input_type="query")))
+    step(lambda: expect(pc.BadRequestError, lambda: api.embed(model="no-such-model", inputs=["x"], input_type="query")))
     step(lambda: expect(pc.AuthenticationError, lambda: bad_key_api.list_indexes()))
     step(lambda: expect(pc.AuthenticationError, lambda: bad_key_api.describe_index(f"{p}-movies")))
     emulator.faults.fail_next(1, 500, operation="list_indexes")

@@ -53,16 +53,18 @@ def test_every_operation_is_accepted_by_prism_mock(kind: str, contract_specs: di
         api = client_through(prism.url, kind, violations, CONTRACT_KEY)
         try:
             api.list_indexes()
-            api.create_index("movies", 8, pc.serverless_spec("aws", "us-east-1"))
-            api.create_index("pods", 8, pc.pod_spec("us-east1-gcp", "p1.x1", replicas=1, metadata_indexed=["genre"]))
+            api.create_index("movies", dimension=8, spec=pc.serverless_spec("aws", "us-east-1"))
+            api.create_index(
+                "pods", dimension=8, spec=pc.pod_spec("us-east1-gcp", "p1.x1", replicas=1, indexed=["genre"])
+            )
             api.describe_index("movies")
             api.configure_index("pods", replicas=2, pod_type="p1.x2", deletion_protection="disabled")
             api.delete_index("movies")
             api.list_collections()
-            api.create_collection("snap", "pods")
+            api.create_collection("snap", source="pods")
             api.describe_collection("snap")
             api.delete_collection("snap")
-            api.embed("multilingual-e5-large", ["hello"], input_type="query", truncate="END")
+            api.embed(model="multilingual-e5-large", inputs=["hello"], input_type="query", truncate="END")
         finally:
             api.close()
     print(f"\nprism mock ({kind}): 11 calls, {violations.responses} responses, {len(violations.found)} rejected")
@@ -81,7 +83,7 @@ def test_prism_flags_an_emulator_that_breaks_a_response_shape(contract_specs: di
     with emulator.serve() as server, Prism("proxy", str(contract_specs["prism"]), server.url, "--errors") as prism:
         api = client_through(prism.url, "sync", violations, CONTRACT_KEY)
         try:
-            api.create_index("movies", 8, pc.serverless_spec("aws", "us-east-1"))
+            api.create_index("movies", dimension=8, spec=pc.serverless_spec("aws", "us-east-1"))
             expect(pc.InternalServerError, lambda: api.describe_index("movies"))
         finally:
             api.close()

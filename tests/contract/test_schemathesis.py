@@ -39,10 +39,12 @@ EXCLUDED_CHECKS = ("use_after_free",)
 def seed_examples(emulator: Emulator) -> None:
     """Create the resources the spec's examples name, so describe/delete reach their 200/202 paths."""
     with emulator.client(api_key=CONTRACT_KEY) as client:
-        client.create_index("test-index", 8, pc.pod_spec("us-east1-gcp", "p1.x1"), wait_timeout=None)
-        client.create_index("example-source-index", 8, pc.pod_spec("us-east1-gcp", "p1.x1"), wait_timeout=None)
+        client.create_index("test-index", dimension=8, spec=pc.pod_spec("us-east1-gcp", "p1.x1"), wait_timeout=None)
+        client.create_index(
+            "example-source-index", dimension=8, spec=pc.pod_spec("us-east1-gcp", "p1.x1"), wait_timeout=None
+        )
         for name in ("tiny-collection", "test-collection"):
-            client.create_collection(name, "test-index", wait_timeout=None)
+            client.create_collection(name, source="test-index", wait_timeout=None)
 
 
 def run_schemathesis(spec: Path, url: str, *extra: str) -> tuple[int, str]:

@@ -82,7 +82,7 @@ def test_delay_and_drop_faults_over_the_control_api(cli: Cli, client: pc.Client)
 
 
 def test_virtual_time_is_advanced_over_http(cli: Cli, client: pc.Client) -> None:
-    client.create_index("pods", 8, pc.pod_spec("us-east1-gcp", "p1.x1"))
+    client.create_index("pods", dimension=8, spec=pc.pod_spec("us-east1-gcp", "p1.x1"))
     timings = cli.control.get("timings").json()
     cli.control.post("clock/advance", json={"seconds": timings["pod_ready"] - 1}).raise_for_status()
     assert client.describe_index("pods").status.state == "Initializing"
@@ -93,7 +93,7 @@ def test_virtual_time_is_advanced_over_http(cli: Cli, client: pc.Client) -> None
 
 
 def test_forced_state_and_timings(cli: Cli, client: pc.Client) -> None:
-    client.create_index("movies", 8, pc.serverless_spec("aws", "us-east-1"))
+    client.create_index("movies", dimension=8, spec=pc.serverless_spec("aws", "us-east-1"))
     cli.control.put("indexes/movies/state", json={"state": "Disabled"}).raise_for_status()
     state = client.describe_index("movies").status.state
     assert state == "Disabled" and state.is_unknown
@@ -135,10 +135,10 @@ def test_flags_and_config_file(tmp_path: Path) -> None:
         assert (timings["pod_ready"], timings["scale_replicas"], timings["serverless_ready"]) == (30, 7, 5)
         with pc.Client(api_key="from-file", host=cli.url, max_retries=0) as client:
             with pytest.raises(pc.BadRequestError, match="environment"):
-                client.create_index("pods", 8, pc.pod_spec("us-east1-gcp", "p1.x1"))
-            client.create_index("pods", 8, pc.pod_spec("us-west1-gcp", "p1.x1"))
+                client.create_index("pods", dimension=8, spec=pc.pod_spec("us-east1-gcp", "p1.x1"))
+            client.create_index("pods", dimension=8, spec=pc.pod_spec("us-west1-gcp", "p1.x1"))
             with pytest.raises(pc.RateLimitError):
-                client.create_index("more", 8, pc.pod_spec("us-west1-gcp", "p1.x1"))
+                client.create_index("more", dimension=8, spec=pc.pod_spec("us-west1-gcp", "p1.x1"))
     finally:
         cli.control.close()
         cli.stop()

@@ -37,7 +37,7 @@ def raw(emulator: Emulator, method: str, path: str, body: Any = None, key: str |
 
 
 def test_deletion_protection_refuses_delete(client: pc.Client) -> None:
-    client.create_index("movies", 8, SERVERLESS, deletion_protection="enabled", wait_timeout=5)
+    client.create_index("movies", dimension=8, spec=SERVERLESS, deletion_protection="enabled", wait_timeout=5)
     with pytest.raises(pc.DeletionProtectionError):
         client.delete_index("movies")
     client.configure_index("movies", deletion_protection="disabled")
@@ -45,9 +45,9 @@ def test_deletion_protection_refuses_delete(client: pc.Client) -> None:
 
 
 def test_duplicates_and_unknowns(client: pc.Client) -> None:
-    client.create_index("movies", 8, SERVERLESS)
+    client.create_index("movies", dimension=8, spec=SERVERLESS)
     with pytest.raises(pc.ConflictError):
-        client.create_index("movies", 8, SERVERLESS)
+        client.create_index("movies", dimension=8, spec=SERVERLESS)
     for call in (
         lambda: client.describe_index("nope"),
         lambda: client.delete_index("nope"),
@@ -57,58 +57,60 @@ def test_duplicates_and_unknowns(client: pc.Client) -> None:
         with pytest.raises(pc.NotFoundError):
             call()
     with pytest.raises(pc.NotFoundError, match="region: us-west1 not found"):
-        client.create_index("other", 8, pc.serverless_spec("aws", "us-west1"))
+        client.create_index("other", dimension=8, spec=pc.serverless_spec("aws", "us-west1"))
 
 
 def test_collections_only_from_pod_indexes(client: pc.Client) -> None:
-    client.create_index("movies", 8, SERVERLESS, wait_timeout=5)
+    client.create_index("movies", dimension=8, spec=SERVERLESS, wait_timeout=5)
     with pytest.raises(pc.CollectionsNotSupportedError, match="Serverless indexes do not support collections"):
-        client.create_collection("snap", "movies")
-    client.create_index("pods", 16, POD, wait_timeout=5)
-    created = client.create_collection("snap", "pods")
+        client.create_collection("snap", source="movies")
+    client.create_index("pods", dimension=16, spec=POD, wait_timeout=5)
+    created = client.create_collection("snap", source="pods")
     assert created.status == "Initializing" and created.dimension == 16 and created.environment == "us-east1-gcp"
     ready = client.describe_collection("snap")
     assert ready.status == "Ready" and ready.vector_count == 0 and require(ready.size) > 0
     with pytest.raises(pc.ConflictError):
-        client.create_collection("snap", "pods")
+        client.create_collection("snap", source="pods")
     client.delete_collection("snap")
     assert client.list_collections().names() == []
 
 
 def test_index_from_a_collection_keeps_its_vectors(emulator: Emulator, client: pc.Client) -> None:
-    client.create_index("pods", 8, POD, wait_timeout=5)
+    client.create_index("pods", dimension=8, spec=POD, wait_timeout=5)
     emulator.set_vector_count("pods", 1234)
-    client.create_collection("snap", "pods", wait_timeout=5)
+    client.create_collection("snap", source="pods", wait_timeout=5)
     assert client.describe_collection("snap").vector_count == 1234
-    client.create_index("copy", 8, pc.pod_spec("us-east1-gcp", "p1.x2", source_collection="snap"), wait_timeout=5)
+    client.create_index(
+        "copy", dimension=8, spec=pc.pod_spec("us-east1-gcp", "p1.x2", source_collection="snap"), wait_timeout=5
+    )
     assert require(client.describe_index("copy").spec.pod).source_collection == "snap"
 
 
 def test_embed_is_deterministic_with_usage(client: pc.Client) -> None:
-    first = client.embed("multilingual-e5-large", ["the quick brown fox", "hello"], input_type="passage")
-    again = client.embed("multilingual-e5-large", ["the quick brown fox"], input_type="passage")
-    query = client.embed("multilingual-e5-large", ["the quick brown fox"], input_type="query")
+    first = client.embed(model="multilingual-e5-large", inputs=["the quick brown fox", "hello"], input_type="passage")
+    again = client.embed(model="multilingual-e5-large", inputs=["the quick brown fox"], input_type="passage")
+    query = client.embed(model="multilingual-e5-large", inputs=["the quick brown fox"], input_type="query")
     vectors = [require(e.values) for e in require(first.data)]
     assert len(vectors) == 2 and all(len(v) == 1024 for v in vectors)
     assert vectors[0] == require(require(again.data)[0].values) != require(require(query.data)[0].values)
     assert abs(sum(v * v for v in vectors[0]) - 1.0) < 1e-3
     assert require(first.usage).total_tokens == 6 + 3
     with pytest.raises(pc.BadRequestError, match="input_type"):
-        client.embed("multilingual-e5-large", ["x"])
+        client.embed(model="multilingual-e5-large", inputs=["x"])
     with pytest.raises(pc.BadRequestError, match="not found"):
-        client.embed("no-such-model", ["x"], input_type="query")
+        client.embed(model="no-such-model", inputs=["x"], input_type="query")
 
 
 def test_quotas_answer_403_or_429() -> None:
     client = Emulator(timings=Timings.instant(), quotas=Quotas(max_pods=2, max_collections=0)).client(max_retries=0)
-    client.create_index("pods", 8, pc.pod_spec("us-east1-gcp", "p1.x1", replicas=2), wait_timeout=5)
+    client.create_index("pods", dimension=8, spec=pc.pod_spec("us-east1-gcp", "p1.x1", replicas=2), wait_timeout=5)
     with pytest.raises(pc.PermissionDeniedError, match="quota of 2 pods"):
-        client.create_index("more", 8, POD)
+        client.create_index("more", dimension=8, spec=POD)
     with pytest.raises(pc.PermissionDeniedError, match="Collection exceeds quota"):
-        client.create_collection("snap", "pods")
+        client.create_collection("snap", source="pods")
     limited = Emulator(quotas=Quotas(max_serverless_indexes=0, status=429)).client(max_retries=0)
     with pytest.raises(pc.RateLimitError) as info:
-        limited.create_index("movies", 8, SERVERLESS)
+        limited.create_index("movies", dimension=8, spec=SERVERLESS)
     assert info.value.code == "QUOTA_EXCEEDED"
 
 
@@ -205,7 +207,7 @@ def test_faults(emulator: Emulator, client: pc.Client) -> None:
 
 
 def test_unknown_states_can_be_forced(emulator: Emulator, client: pc.Client) -> None:
-    client.create_index("movies", 8, SERVERLESS)
+    client.create_index("movies", dimension=8, spec=SERVERLESS)
     emulator.set_index_state("movies", "Disabled")
     (index,) = client.list_indexes()
     state = index.status.state
@@ -233,7 +235,7 @@ def test_shell_entry_point_serves_until_interrupted() -> None:
 
 def test_pytest_fixtures(pinecone_client: pc.Client, pinecone_emulator: Emulator) -> None:
     """The fixtures run on virtual time with the real-shaped timings: a 5 s Ready costs no wall time."""
-    pinecone_client.create_index("movies", 8, SERVERLESS, wait_timeout=60)
+    pinecone_client.create_index("movies", dimension=8, spec=SERVERLESS, wait_timeout=60)
     operations = [r.operation for r in pinecone_emulator.requests]
     assert operations[0] == "create_index" and set(operations[1:]) == {"describe_index"}
     assert pinecone_emulator.clock.now() == pytest.approx(Timings().serverless_ready, abs=1.0)

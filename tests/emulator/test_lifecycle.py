@@ -33,7 +33,7 @@ class Front:
         self.emulator.clock.advance(seconds)
 
     def ready_pod(self, name: str, spec: Any = POD, dimension: int = 8) -> None:
-        self.client.create_index(name, dimension, spec)
+        self.client.create_index(name, dimension=dimension, spec=spec)
         self.advance(T.pod_ready)
 
 
@@ -61,7 +61,7 @@ def retries_until(call: Callable[[], Any], error: type[Exception], front: Front,
 
 
 def test_serverless_index_is_ready_after_its_time(front: Front) -> None:
-    created = front.client.create_index("movies", 8, SERVERLESS)
+    created = front.client.create_index("movies", dimension=8, spec=SERVERLESS)
     assert (created.status.state, created.status.ready) == ("Initializing", False)
     front.advance(T.serverless_ready - 0.5)
     assert front.state("movies") == "Initializing"
@@ -71,8 +71,8 @@ def test_serverless_index_is_ready_after_its_time(front: Front) -> None:
 
 
 def test_pod_index_takes_longer_than_serverless(front: Front) -> None:
-    front.client.create_index("pods", 8, POD)
-    front.client.create_index("movies", 8, SERVERLESS)
+    front.client.create_index("pods", dimension=8, spec=POD)
+    front.client.create_index("movies", dimension=8, spec=SERVERLESS)
     front.advance(T.serverless_ready)
     assert (front.state("movies"), front.state("pods")) == ("Ready", "Initializing")
     front.advance(T.pod_ready - T.serverless_ready)
@@ -81,9 +81,9 @@ def test_pod_index_takes_longer_than_serverless(front: Front) -> None:
 
 def test_nobody_looking_does_not_stop_time(front: Front) -> None:
     """Issue 12: transitions completed only at a describe. Here nobody describes 'quiet'."""
-    front.client.create_index("quiet", 8, SERVERLESS)
+    front.client.create_index("quiet", dimension=8, spec=SERVERLESS)
     front.advance(T.serverless_ready)
-    front.client.create_index("other", 8, SERVERLESS)  # any request: no describe of 'quiet'
+    front.client.create_index("other", dimension=8, spec=SERVERLESS)  # any request: no describe of 'quiet'
     assert front.emulator.snapshot()["indexes"][0]["status"] == {"ready": True, "state": "Ready"}
 
 
@@ -119,19 +119,21 @@ def test_scaling_down_states(front: Front) -> None:
 
 
 def test_delete_is_terminating_then_gone_and_the_name_comes_back(front: Front) -> None:
-    front.client.create_index("movies", 8, SERVERLESS)
+    front.client.create_index("movies", dimension=8, spec=SERVERLESS)
     front.advance(T.serverless_ready)
     front.client.delete_index("movies")
     assert front.state("movies") == "Terminating"
     # Re-create until the name is free, never describing: 409 while Terminating, then 201.
-    tries = retries_until(lambda: front.client.create_index("movies", 8, SERVERLESS), pc.ConflictError, front)
+    tries = retries_until(
+        lambda: front.client.create_index("movies", dimension=8, spec=SERVERLESS), pc.ConflictError, front
+    )
     assert tries == T.index_delete + 1
     assert [r.operation for r in front.emulator.requests[-tries:]] == ["create_index"] * tries
 
 
 def test_delete_index_with_an_initializing_collection_is_412_until_the_collection_is_ready(front: Front) -> None:
     front.ready_pod("pods")
-    created = front.client.create_collection("snap", "pods")
+    created = front.client.create_collection("snap", source="pods")
     assert created.status == "Initializing"
     with pytest.raises(pc.PreconditionFailedError, match="pending collections for this index: \\['snap'\\]"):
         front.client.delete_index("pods")
@@ -143,7 +145,7 @@ def test_delete_index_with_an_initializing_collection_is_412_until_the_collectio
 
 def test_collection_delete_is_terminating_then_gone(front: Front) -> None:
     front.ready_pod("pods")
-    front.client.create_collection("snap", "pods")
+    front.client.create_collection("snap", source="pods")
     front.advance(T.collection_ready)
     front.client.delete_collection("snap")
     assert front.collection("snap") == "Terminating"
@@ -157,43 +159,43 @@ def test_collection_delete_is_terminating_then_gone(front: Front) -> None:
 def test_missing_source_collection_is_404_resource_not_found__sdk_5_0_1_collections_errors(front: Front) -> None:
     spec = pc.pod_spec("us-east1-gcp", "p1.x1", source_collection="doesnotexist")
     with pytest.raises(pc.NotFoundError, match="\\] Resource doesnotexist not found"):
-        front.client.create_index("copy", 8, spec)
+        front.client.create_index("copy", dimension=8, spec=spec)
 
 
 def test_missing_source_index_is_404_resource_not_found__sdk_5_0_1_collections_errors(front: Front) -> None:
     with pytest.raises(pc.NotFoundError, match="\\] Resource invalid-index not found"):
-        front.client.create_collection("snap", "invalid-index")
+        front.client.create_collection("snap", source="invalid-index")
 
 
 def test_source_collection_in_another_environment__sdk_5_0_1_collections_errors(front: Front) -> None:
     front.ready_pod("pods")
-    front.client.create_collection("snap", "pods")
+    front.client.create_collection("snap", source="pods")
     front.advance(T.collection_ready)
     elsewhere = pc.pod_spec("eu-west1-gcp", "p1.x1", source_collection="snap")
     with pytest.raises(pc.BadRequestError, match="Source collection must be in the same environment as the index"):
-        front.client.create_index("copy", 8, elsewhere)
+        front.client.create_index("copy", dimension=8, spec=elsewhere)
     here = pc.pod_spec("us-east1-gcp", "p1.x1", source_collection="snap")
     with pytest.raises(pc.BadRequestError, match="Index and collection must have the same dimension"):
-        front.client.create_index("copy", 16, here)
-    assert front.client.create_index("copy", 8, here).status.state == "Initializing"
+        front.client.create_index("copy", dimension=16, spec=here)
+    assert front.client.create_index("copy", dimension=8, spec=here).status.state == "Initializing"
 
 
 def test_source_collection_not_ready(front: Front) -> None:
     front.ready_pod("pods")
-    front.client.create_collection("snap", "pods")
+    front.client.create_collection("snap", source="pods")
     spec = pc.pod_spec("us-east1-gcp", "p1.x1", source_collection="snap")
     with pytest.raises(pc.BadRequestError, match="Source collection is not ready"):
-        front.client.create_index("copy", 8, spec)
+        front.client.create_index("copy", dimension=8, spec=spec)
 
 
 def test_collection_follows_the_ready_flag_describe_shows__sdk_5_0_1_not_ready_index(front: Front) -> None:
-    front.client.create_index("pods", 8, POD)
+    front.client.create_index("pods", dimension=8, spec=POD)
     with pytest.raises(pc.BadRequestError, match="Source index is not ready"):
-        front.client.create_collection("snap", "pods")
+        front.client.create_collection("snap", source="pods")
     front.advance(T.pod_ready)
     scaling = front.client.configure_index("pods", replicas=2)
     assert (scaling.status.state, scaling.status.ready) == ("ScalingUp", True)
-    assert front.client.create_collection("snap", "pods").status == "Initializing"
+    assert front.client.create_collection("snap", source="pods").status == "Initializing"
 
 
 def test_pod_family_change_wording__issue_12(front: Front) -> None:
@@ -204,14 +206,14 @@ def test_pod_family_change_wording__issue_12(front: Front) -> None:
 
 
 def test_serverless_configure_wording__issue_12(front: Front) -> None:
-    front.client.create_index("movies", 8, SERVERLESS)
+    front.client.create_index("movies", dimension=8, spec=SERVERLESS)
     with pytest.raises(pc.BadRequestError, match="Configuring replicas and pod type is not supported for serverless"):
         front.client.configure_index("movies", replicas=2)
     assert front.client.configure_index("movies", deletion_protection="enabled").deletion_protection == "enabled"
 
 
 def test_deletion_protection_takes_effect_at_once__sdk_5_0_1_deletion_protection(front: Front) -> None:
-    front.client.create_index("movies", 8, SERVERLESS, deletion_protection="enabled")
+    front.client.create_index("movies", dimension=8, spec=SERVERLESS, deletion_protection="enabled")
     with pytest.raises(pc.DeletionProtectionError, match="Deletion protection is enabled for this index"):
         front.client.delete_index("movies")
     front.client.configure_index("movies", deletion_protection="disabled")
@@ -220,7 +222,7 @@ def test_deletion_protection_takes_effect_at_once__sdk_5_0_1_deletion_protection
 
 
 def test_forced_states_cancel_the_pending_transition(front: Front) -> None:
-    front.client.create_index("movies", 8, SERVERLESS)
+    front.client.create_index("movies", dimension=8, spec=SERVERLESS)
     front.emulator.set_index_state("movies", "InitializationFailed")
     front.advance(T.serverless_ready * 10)
     assert front.state("movies") == "InitializationFailed"

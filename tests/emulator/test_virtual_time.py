@@ -35,7 +35,7 @@ def emulator() -> Emulator:
 
 def test_a_ten_minute_pod_configure_takes_well_under_a_second(emulator: Emulator) -> None:
     with emulator.client() as client:
-        client.create_index("pods", 8, POD, wait_timeout=None)
+        client.create_index("pods", dimension=8, spec=POD, wait_timeout=None)
         emulator.requests.clear()
         started, wall = emulator.clock.now(), time.perf_counter()
         configured = client.configure_index("pods", pod_type="p1.x2", wait_timeout=3600)
@@ -52,7 +52,7 @@ def test_a_ten_minute_pod_configure_takes_well_under_a_second(emulator: Emulator
 def test_async_client_waits_on_virtual_time_too(emulator: Emulator) -> None:
     async def scenario() -> int:
         async with emulator.async_client() as client:
-            await client.create_index("pods", 8, POD, wait_timeout=None)
+            await client.create_index("pods", dimension=8, spec=POD, wait_timeout=None)
             await client.configure_index("pods", pod_type="p1.x2", wait_timeout=3600)
         return sum(r.operation == "describe_index" for r in emulator.requests)
 
@@ -65,7 +65,7 @@ def test_async_client_waits_on_virtual_time_too(emulator: Emulator) -> None:
 
 def test_a_wait_deadline_is_emulated_time(emulator: Emulator) -> None:
     with emulator.client() as client, pytest.raises(pc.WaitTimeoutError):
-        client.create_index("pods", 8, POD, wait_timeout=Timings().pod_ready / 2)
+        client.create_index("pods", dimension=8, spec=POD, wait_timeout=Timings().pod_ready / 2)
     assert emulator.clock.now() == pytest.approx(Timings().pod_ready / 2, abs=5.0)
 
 

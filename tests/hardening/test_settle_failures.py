@@ -112,7 +112,7 @@ def test_a_failed_settle_of_a_create_raises_the_creates_own_error(
     api = _client(kind, handle)
     try:
         with pytest.raises(pc.PineconeError) as caught:
-            api.ensure_index("x", 8, pc.serverless_spec("aws", "us-east-1"))
+            api.ensure_index("x", dimension=8, spec=pc.serverless_spec("aws", "us-east-1"))
     finally:
         api.close()
     error = caught.value

@@ -138,7 +138,7 @@ def test_a_wait_polls_on_its_schedule_and_ends_at_its_deadline() -> None:
     def answer(send: Send) -> tuple[Outcome, float]:
         return httpx.Response(200, json=index_payload("x", "Initializing"), request=request_of(send)), 0.2
 
-    program = programs.wait_for(options(clock), "describe_index", "ready", "x", 3.0, None)
+    program = programs.wait_for(options(clock), "describe_index", "ready", {"path:index_name": "x"}, 3.0, None)
     steps, result = drive(program, clock, answer)
     # Describe at once, then every second; each describe's budget is what the wait has left.
     sends = [s for s in steps if s[0] == "send"]

@@ -110,9 +110,9 @@ def test_a_lone_surrogate_is_refused_before_io(kind: str) -> None:
     recorder = Recorder()
     api = make(kind, transport=recorder.transport())
     with pytest.raises(pc.ClientValidationError, match=r"inputs\[1\]\.text"):
-        api.embed("multilingual-e5-large", ["fine", "bad \udcff text"])
+        api.embed(model="multilingual-e5-large", inputs=["fine", "bad \udcff text"])
     with pytest.raises(pc.ClientValidationError, match="not valid Unicode"):
-        api.create_index("x", 8, pc.pod_spec("us-east1-gcp\udc80", "p1.x1"))
+        api.create_index("x", dimension=8, spec=pc.pod_spec("us-east1-gcp\udc80", "p1.x1"))
     api.close()
     assert recorder.requests == []
 

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 from pinecone_control import _decoding
 from pinecone_control._errors import BodyDecodeError, loads_bounded
-from pinecone_control._models import RESULT_MODELS, IndexList
 from pinecone_control_api._operations import BY_NAME as SPEC
+from pinecone_control_api.models import IndexList
 from pinecone_control_api.types import UNSET, Unset
 
 from ..reliability.test_fuzz import RESPONSES, _breakable, _broken
@@ -83,7 +83,7 @@ def test_a_depth_limit_goes_to_the_reference() -> None:
 def _model_of(operation: str) -> type:
     spec = SPEC[operation]
     name = next(r.model for r in spec.responses if 200 <= r.status < 300 and r.model)
-    model: type = RESULT_MODELS.get(name) or getattr(generated, name)
+    model: type = getattr(generated, name)
     return model
 
 

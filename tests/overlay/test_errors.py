@@ -109,7 +109,7 @@ def test_deletion_protection_explains_how_to_turn_it_off(no_retry_api: Api, reco
 def test_collection_from_serverless_index_says_so(no_retry_api: Api, recorder: Recorder) -> None:
     recorder.script(error_reply(400, "INVALID_ARGUMENT", "Serverless indexes do not support collections."))
     with pytest.raises(pc.CollectionsNotSupportedError) as info:
-        no_retry_api.create_collection("snap", "movies")
+        no_retry_api.create_collection("snap", source="movies")
     assert "serverless indexes do not support collections" in str(info.value)
     assert isinstance(info.value, pc.BadRequestError)
 

@@ -50,7 +50,11 @@ def test_list_indexes(api: Api, recorder: Recorder) -> None:
 def test_create_serverless_index(api: Api, recorder: Recorder) -> None:
     recorder.script(json_reply(201, index_payload("movies", "Initializing")))
     result = api.create_index(
-        "movies", 8, serverless_spec("aws", "us-east-1"), metric="dotproduct", deletion_protection="enabled"
+        "movies",
+        dimension=8,
+        spec=serverless_spec("aws", "us-east-1"),
+        metric="dotproduct",
+        deletion_protection="enabled",
     )
     assert_request(
         recorder,
@@ -73,7 +77,7 @@ def test_create_pod_index_sends_only_what_was_given(api: Api, recorder: Recorder
     recorder.script(
         json_reply(201, index_payload("pods", "Initializing", pod={"environment": "us-east1-gcp", "pod_type": "p1.x2"}))
     )
-    api.create_index("pods", 8, pod_spec("us-east1-gcp", "p1.x2", replicas=2, metadata_indexed=["genre"]))
+    api.create_index("pods", dimension=8, spec=pod_spec("us-east1-gcp", "p1.x2", replicas=2, indexed=["genre"]))
     assert recorder.body() == {
         "name": "pods",
         "dimension": 8,
@@ -90,7 +94,7 @@ def test_create_pod_index_sends_only_what_was_given(api: Api, recorder: Recorder
 
 def test_create_index_accepts_a_json_shaped_spec(api: Api, recorder: Recorder) -> None:
     recorder.script(json_reply(201, index_payload()))
-    api.create_index("movies", 8, {"serverless": {"cloud": "gcp", "region": "us-central1"}})
+    api.create_index("movies", dimension=8, spec={"serverless": {"cloud": "gcp", "region": "us-central1"}})
     assert recorder.body()["spec"] == {"serverless": {"cloud": "gcp", "region": "us-central1"}}
 
 
@@ -136,7 +140,7 @@ def test_list_collections(api: Api, recorder: Recorder) -> None:
 
 def test_create_collection(api: Api, recorder: Recorder) -> None:
     recorder.script(json_reply(201, collection_payload("snap", "Initializing")))
-    result = api.create_collection("snap", "pods")
+    result = api.create_collection("snap", source="pods")
     assert_request(recorder, "POST", "/collections", {"name": "snap", "source": "pods"})
     assert isinstance(result, CollectionModel)
     assert result.status == "Initializing"
@@ -166,7 +170,9 @@ def test_embed(api: Api, recorder: Recorder) -> None:
             },
         )
     )
-    result = api.embed("multilingual-e5-large", ["hello", {"text": "world"}], input_type="passage", truncate="END")
+    result = api.embed(
+        model="multilingual-e5-large", inputs=["hello", {"text": "world"}], input_type="passage", truncate="END"
+    )
     assert_request(
         recorder,
         "POST",
@@ -184,7 +190,7 @@ def test_embed(api: Api, recorder: Recorder) -> None:
 
 def test_embed_without_parameters_sends_none(api: Api, recorder: Recorder) -> None:
     recorder.script(json_reply(200, {"model": "m", "data": [], "usage": {"total_tokens": 0}}))
-    api.embed("m", ["x"])
+    api.embed(model="m", inputs=["x"])
     assert recorder.body() == {"model": "m", "inputs": [{"text": "x"}]}
 
 

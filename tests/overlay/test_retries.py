@@ -113,8 +113,8 @@ def test_creates_are_resent_when_the_server_cannot_have_acted(
 
 def _create(api: Api, operation: str) -> object:
     if operation == "create_index":
-        return api.create_index("movies", 8, pc.serverless_spec("aws", "us-east-1"))
-    return api.create_collection("snap", "pods")
+        return api.create_index("movies", dimension=8, spec=pc.serverless_spec("aws", "us-east-1"))
+    return api.create_collection("snap", source="pods")
 
 
 @pytest.mark.parametrize(

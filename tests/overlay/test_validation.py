@@ -43,10 +43,10 @@ NAME_CALLS: dict[str, Callable[[Api, Any], Any]] = {
     "has_index": lambda api, name: api.has_index(name),
     "delete_index": lambda api, name: api.delete_index(name),
     "configure_index": lambda api, name: api.configure_index(name, replicas=2),
-    "create_index": lambda api, name: api.create_index(name, 8, pc.serverless_spec("aws", "us-east-1")),
+    "create_index": lambda api, name: api.create_index(name, dimension=8, spec=pc.serverless_spec("aws", "us-east-1")),
     "describe_collection": lambda api, name: api.describe_collection(name),
     "delete_collection": lambda api, name: api.delete_collection(name),
-    "create_collection": lambda api, name: api.create_collection(name, "src"),
+    "create_collection": lambda api, name: api.create_collection(name, source="src"),
     "wait_for_index_ready": lambda api, name: api.wait_for_index_ready(name),
     "wait_for_collection_deleted": lambda api, name: api.wait_for_collection_deleted(name),
 }
@@ -145,8 +145,8 @@ def test_invalid_create_arguments(api: Api, recorder: Recorder, change: dict[str
         lambda: pc.pod_spec("env", replicas=0),
         lambda: pc.pod_spec("env", shards=-1),
         lambda: pc.pod_spec("env", pods=True),
-        lambda: pc.pod_spec("env", metadata_indexed="genre"),
-        lambda: pc.pod_spec("env", metadata_indexed=[1]),  # type: ignore[list-item]
+        lambda: pc.pod_spec("env", indexed="genre"),
+        lambda: pc.pod_spec("env", indexed=[1]),  # type: ignore[list-item]
         lambda: pc.pod_spec("env", source_collection=5),  # type: ignore[arg-type]
         lambda: pc.serverless_spec("aws", ""),
         lambda: pc.serverless_spec("ibm", "us"),
@@ -184,7 +184,7 @@ def test_invalid_configure_arguments(api: Api, recorder: Recorder, kwargs: dict[
 )
 def test_invalid_embed_arguments(api: Api, recorder: Recorder, model: Any, inputs: Any) -> None:
     with pytest.raises(pc.ClientValidationError):
-        api.embed(model, inputs)
+        api.embed(model=model, inputs=inputs)
     assert recorder.requests == []
 
 

@@ -29,7 +29,7 @@ def test_create_index_waits_until_ready(api: Api, recorder: Recorder, sleeps: li
     )
     seen: list[pc.WaitProgress] = []
     index = api.create_index(
-        "movies", 8, pc.serverless_spec("aws", "us-east-1"), wait_timeout=60, on_progress=seen.append
+        "movies", dimension=8, spec=pc.serverless_spec("aws", "us-east-1"), wait_timeout=60, on_progress=seen.append
     )
     assert index.status.state == "Ready" and index.status.ready
     assert _states(recorder) == ["POST /indexes"] + ["GET /indexes/movies"] * 3
@@ -41,14 +41,16 @@ def test_create_index_waits_until_ready(api: Api, recorder: Recorder, sleeps: li
 
 def test_create_returns_at_once_when_already_ready(api: Api, recorder: Recorder, sleeps: list[float]) -> None:
     recorder.script(json_reply(201, index_payload(state="Ready")))
-    api.create_index("movies", 8, pc.serverless_spec("aws", "us-east-1"), wait_timeout=None)
+    api.create_index("movies", dimension=8, spec=pc.serverless_spec("aws", "us-east-1"), wait_timeout=None)
     assert len(recorder.requests) == 1 and sleeps == []
 
 
 @pytest.mark.parametrize("wait_timeout", [0, -1, -0.5])
 def test_zero_or_negative_deadline_returns_at_once(api: Api, recorder: Recorder, wait_timeout: float) -> None:
     recorder.script(json_reply(201, index_payload(state="Initializing")))
-    index = api.create_index("movies", 8, pc.serverless_spec("aws", "us-east-1"), wait_timeout=wait_timeout)
+    index = api.create_index(
+        "movies", dimension=8, spec=pc.serverless_spec("aws", "us-east-1"), wait_timeout=wait_timeout
+    )
     assert index.status.state == "Initializing" and len(recorder.requests) == 1
 
 
@@ -58,7 +60,7 @@ def test_initialization_failed_raises(api: Api, recorder: Recorder) -> None:
         json_reply(200, index_payload(state="InitializationFailed", ready=False)),
     )
     with pytest.raises(pc.IndexInitializationFailedError) as info:
-        api.create_index("movies", 8, pc.serverless_spec("aws", "us-east-1"), wait_timeout=None)
+        api.create_index("movies", dimension=8, spec=pc.serverless_spec("aws", "us-east-1"), wait_timeout=None)
     assert info.value.name == "movies" and info.value.last.status.state == "InitializationFailed"
 
 
@@ -68,13 +70,13 @@ def test_unexpected_terminating_raises(api: Api, recorder: Recorder) -> None:
         json_reply(200, index_payload(state="Terminating", ready=False)),
     )
     with pytest.raises(pc.UnexpectedTerminationError):
-        api.create_index("movies", 8, pc.serverless_spec("aws", "us-east-1"), wait_timeout=None)
+        api.create_index("movies", dimension=8, spec=pc.serverless_spec("aws", "us-east-1"), wait_timeout=None)
 
 
 def test_index_deleted_while_waiting_for_ready_raises(api: Api, recorder: Recorder) -> None:
     recorder.script(json_reply(201, index_payload(state="Initializing")), NOT_FOUND)
     with pytest.raises(pc.UnexpectedTerminationError):
-        api.create_index("movies", 8, pc.serverless_spec("aws", "us-east-1"), wait_timeout=None)
+        api.create_index("movies", dimension=8, spec=pc.serverless_spec("aws", "us-east-1"), wait_timeout=None)
 
 
 def test_deadline_raises_wait_timeout_with_the_last_state(kind: str, recorder: Recorder) -> None:
@@ -84,7 +86,7 @@ def test_deadline_raises_wait_timeout_with_the_last_state(kind: str, recorder: R
     client = make_client(kind, recorder, poll=PollSchedule(interval=0.02, steady_for=1.0))
     recorder.script(json_reply(201, index_payload(state="Initializing")))
     with pytest.raises(pc.WaitTimeoutError) as info:
-        Api(client).create_index("movies", 8, pc.serverless_spec("aws", "us-east-1"), wait_timeout=0.1)
+        Api(client).create_index("movies", dimension=8, spec=pc.serverless_spec("aws", "us-east-1"), wait_timeout=0.1)
     assert isinstance(info.value, TimeoutError)
     assert info.value.last.status.state == "Initializing"
     assert "not ready after" in str(info.value)
@@ -131,7 +133,7 @@ def test_collection_waits(api: Api, recorder: Recorder) -> None:
         json_reply(200, collection_payload("snap", "Initializing")),
         json_reply(200, collection_payload("snap", "Ready")),
     )
-    assert api.create_collection("snap", "pods", wait_timeout=None).status == "Ready"
+    assert api.create_collection("snap", source="pods", wait_timeout=None).status == "Ready"
     recorder.script(httpx.Response(202), json_reply(200, collection_payload("snap", "Terminating")), NOT_FOUND)
     assert api.delete_collection("snap", wait_timeout=None) is None
     recorder.script(
@@ -139,7 +141,7 @@ def test_collection_waits(api: Api, recorder: Recorder) -> None:
         json_reply(200, collection_payload("snap2", "Terminating")),
     )
     with pytest.raises(pc.UnexpectedTerminationError):
-        api.create_collection("snap2", "pods", wait_timeout=None)
+        api.create_collection("snap2", source="pods", wait_timeout=None)
 
 
 def test_standalone_waits_poll_at_once(api: Api, recorder: Recorder, sleeps: list[float]) -> None:
@@ -157,7 +159,7 @@ def test_standalone_waits_poll_at_once(api: Api, recorder: Recorder, sleeps: lis
 def test_errors_while_polling_propagate(api: Api, recorder: Recorder) -> None:
     recorder.script(json_reply(201, index_payload(state="Initializing")), error_reply(401, "UNAUTHENTICATED", "bad"))
     with pytest.raises(pc.AuthenticationError):
-        api.create_index("movies", 8, pc.serverless_spec("aws", "us-east-1"), wait_timeout=None)
+        api.create_index("movies", dimension=8, spec=pc.serverless_spec("aws", "us-east-1"), wait_timeout=None)
 
 
 def test_progress_is_logged(api: Api, recorder: Recorder, caplog: pytest.LogCaptureFixture) -> None:
@@ -167,7 +169,7 @@ def test_progress_is_logged(api: Api, recorder: Recorder, caplog: pytest.LogCapt
         json_reply(200, index_payload(state="Ready")),
     )
     with caplog.at_level(logging.INFO, logger="pinecone_control"):
-        api.create_index("movies", 8, pc.serverless_spec("aws", "us-east-1"), wait_timeout=None)
+        api.create_index("movies", dimension=8, spec=pc.serverless_spec("aws", "us-east-1"), wait_timeout=None)
     messages = [r.getMessage() for r in caplog.records if r.name == "pinecone_control"]
     assert any("index movies: Initializing" in m for m in messages)
     assert any("index movies: Ready" in m for m in messages)

@@ -55,7 +55,9 @@ def test_sixteen_threads_share_one_sync_client(emulator_url: str) -> None:
             try:
                 name = f"thread-{n}"
                 for _ in range(5):
-                    created = client.create_index(name, 8 + n, pc.serverless_spec("aws", "us-east-1"), wait_timeout=5)
+                    created = client.create_index(
+                        name, dimension=8 + n, spec=pc.serverless_spec("aws", "us-east-1"), wait_timeout=5
+                    )
                     assert created.name == name and created.dimension == 8 + n
                     assert client.describe_index(name).dimension == 8 + n
                     assert name in client.list_indexes().names()
@@ -79,7 +81,9 @@ def test_a_thousand_tasks_share_one_async_client(emulator_url: str) -> None:
         async with pc.AsyncClient(api_key=KEY, host=emulator_url, poll=pc.PollSchedule(interval=0.01)) as client:
             names = [f"task-index-{n}" for n in range(10)]
             for n, name in enumerate(names):
-                await client.create_index(name, 10 + n, pc.serverless_spec("aws", "us-east-1"), wait_timeout=5)
+                await client.create_index(
+                    name, dimension=10 + n, spec=pc.serverless_spec("aws", "us-east-1"), wait_timeout=5
+                )
             wanted = [names[i % len(names)] for i in range(TASKS)]
             results = await asyncio.gather(*(client.describe_index(name) for name in wanted))
             assert [r.name for r in results] == wanted
@@ -117,7 +121,7 @@ def test_close_releases_every_connection(emulator_url: str) -> None:
 
 def test_memory_stays_flat_over_ten_thousand_calls(emulator_url: str) -> None:
     with pc.Client(api_key=KEY, host=emulator_url) as client:
-        client.create_index("memory", 8, pc.serverless_spec("aws", "us-east-1"))
+        client.create_index("memory", dimension=8, spec=pc.serverless_spec("aws", "us-east-1"))
         for _ in range(500):  # warm up: pools, caches, lazy imports
             client.describe_index("memory")
         gc.collect()

@@ -40,7 +40,7 @@ OPERATIONS = [
     Operation("list_indexes", lambda api: api.list_indexes(), 200, "IndexList"),
     Operation(
         "create_index",
-        lambda api: api.create_index("fresh", 8, pc.serverless_spec("aws", "us-east-1")),
+        lambda api: api.create_index("fresh", dimension=8, spec=pc.serverless_spec("aws", "us-east-1")),
         201,
         "IndexModel",
         idempotent=False,
@@ -51,7 +51,7 @@ OPERATIONS = [
     Operation("list_collections", lambda api: api.list_collections(), 200, "CollectionList"),
     Operation(
         "create_collection",
-        lambda api: api.create_collection("fresh-snap", "pods"),
+        lambda api: api.create_collection("fresh-snap", source="pods"),
         201,
         "CollectionModel",
         idempotent=False,
@@ -66,18 +66,21 @@ OPERATIONS = [
         settles=True,
     ),
     Operation(
-        "embed", lambda api: api.embed("multilingual-e5-large", ["hi"], input_type="query"), 200, "EmbeddingsList"
+        "embed",
+        lambda api: api.embed(model="multilingual-e5-large", inputs=["hi"], input_type="query"),
+        200,
+        "EmbeddingsList",
     ),
 ]
 
 
 def seed(emulator: Emulator) -> None:
     with emulator.client(api_key=KEY) as client:
-        client.create_index("movies", 8, pc.serverless_spec("aws", "us-east-1"), wait_timeout=5)
-        client.create_index("victim", 8, pc.serverless_spec("aws", "us-east-1"), wait_timeout=5)
-        client.create_index("pods", 8, pc.pod_spec("us-east1-gcp", "p1.x1"), wait_timeout=5)
-        client.create_collection("snap", "pods", wait_timeout=5)
-        client.create_collection("old-snap", "pods", wait_timeout=5)
+        client.create_index("movies", dimension=8, spec=pc.serverless_spec("aws", "us-east-1"), wait_timeout=5)
+        client.create_index("victim", dimension=8, spec=pc.serverless_spec("aws", "us-east-1"), wait_timeout=5)
+        client.create_index("pods", dimension=8, spec=pc.pod_spec("us-east1-gcp", "p1.x1"), wait_timeout=5)
+        client.create_collection("snap", source="pods", wait_timeout=5)
+        client.create_collection("old-snap", source="pods", wait_timeout=5)
     emulator.requests.clear()
 
 

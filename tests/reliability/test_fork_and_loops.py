@@ -30,7 +30,7 @@ def served() -> Iterator[EmulatorServer]:
     emulator = Emulator(timings=Timings.instant())
     with emulator.client() as local:
         for name in ["parent-0", *(f"child{i}-0" for i in range(1, CHILDREN + 1))]:
-            local.create_index(name, 8, pc.serverless_spec("aws", "us-east-1"), wait_timeout=None)
+            local.create_index(name, dimension=8, spec=pc.serverless_spec("aws", "us-east-1"), wait_timeout=None)
     with emulator.serve() as server:
         yield server
 

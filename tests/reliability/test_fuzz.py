@@ -256,8 +256,8 @@ def test_hostile_create_index_arguments(
         try:
             client.create_index(
                 name,
-                dimension,
-                {"serverless": {"cloud": cloud, "region": region}},
+                dimension=dimension,
+                spec={"serverless": {"cloud": cloud, "region": region}},
                 metric=metric,
                 deletion_protection=protection,
             )
@@ -281,7 +281,7 @@ def test_hostile_configure_and_embed_arguments(replicas: Any, pod_type: Any, inp
                 if operation == "configure_index":
                     client.configure_index("pods", replicas=replicas, pod_type=pod_type)
                 else:
-                    client.embed("multilingual-e5-large", inputs, input_type="query")
+                    client.embed(model="multilingual-e5-large", inputs=inputs, input_type="query")
             except pc.ClientValidationError:
                 assert capture.requests == []
                 continue

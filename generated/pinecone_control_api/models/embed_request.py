@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -124,6 +124,14 @@ class EmbedRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    def __len__(self) -> int:
+        """How many items the list holds (0 when the answer has none)."""
+        return 0 if isinstance(self.inputs, Unset) else len(self.inputs)
+
+    def __iter__(self) -> Iterator[EmbedRequestInputsItem]:
+        """The items, in the answer's order."""
+        return iter(() if isinstance(self.inputs, Unset) else self.inputs)
 
 
 # Imported last: these models refer to each other, and by now this module's class exists.

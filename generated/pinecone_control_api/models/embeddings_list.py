@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -121,6 +121,14 @@ class EmbeddingsList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    def __len__(self) -> int:
+        """How many items the list holds (0 when the answer has none)."""
+        return 0 if isinstance(self.data, Unset) else len(self.data)
+
+    def __iter__(self) -> Iterator[Embedding]:
+        """The items, in the answer's order."""
+        return iter(() if isinstance(self.data, Unset) else self.data)
 
 
 # Imported last: these models refer to each other, and by now this module's class exists.

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -75,6 +75,18 @@ class IndexList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    def __len__(self) -> int:
+        """How many items the list holds (0 when the answer has none)."""
+        return 0 if isinstance(self.indexes, Unset) else len(self.indexes)
+
+    def __iter__(self) -> Iterator[IndexModel]:
+        """The items, in the answer's order."""
+        return iter(() if isinstance(self.indexes, Unset) else self.indexes)
+
+    def names(self) -> list[str]:
+        """Each item's `name`, in order."""
+        return [item.name for item in self]
 
 
 # Imported last: these models refer to each other, and by now this module's class exists.
