@@ -80,7 +80,7 @@ def test_the_overlay_impact_of_2025_04_counts_real_results(tmp_path: Path) -> No
 
 
 def test_make_diff_of_the_pinned_spec_against_itself_passes(tmp_path: Path) -> None:
-    pinned = SpecPin.load().pulled_file()
+    (pinned,) = SpecPin.load().pulled_files()
     code = diff.main(["--from-spec", str(pinned), "--to-spec", str(pinned), "--out-dir", str(tmp_path), "--no-overlay"])
     assert code == 0
     report = json.loads(next(tmp_path.glob("*.json")).read_text())

@@ -110,7 +110,7 @@ def test_could_not_diff_exits_2(tmp_path: Path) -> None:
 
 
 def test_compatible_specs_exit_0(tmp_path: Path) -> None:
-    pinned = SpecPin.load().pulled_file()
+    (pinned,) = SpecPin.load().pulled_files()
     same = review("diff", "--from-spec", pinned, "--to-spec", pinned, "--out-dir", tmp_path, "--no-overlay")
     assert same.returncode == 0, same.stderr
     assert same.stdout.count("NO CHANGES") == 1
