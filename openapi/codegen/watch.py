@@ -195,7 +195,10 @@ def watch(
         )
     lines = ["# Upstream watch", "", f"Upstream: `{base_url}`", ""]
     if not results:
-        lines.append("Nothing new: every upstream version is pinned in `openapi/spec-versions.json` with its sha256.")
+        lines.append(
+            "Nothing new: every upstream version is pinned in `openapi/spec-versions.json`, "
+            "each file of its set with its sha256."
+        )
     for item in results:
         files = ", ".join(f"`{path}`" for path in item.changed)
         lines.append(f"- **{item.kind}** `{item.version}` ({files}): {item.verdict} (`{item.pr_body}`)")
