@@ -90,7 +90,7 @@ def test_the_gate_goes_green_when_every_change_is_accepted(breaking: Run, accept
     assert gating_before and set(marked) == gating_before
     assert marked[next(iter(gating_before))]["accepted"].startswith("reviewed: ")
     assert "| **breaking** |" not in accepted.markdown
-    assert ": list[Embedding] — _accepted: reviewed: surface-changed_" in accepted.markdown
+    assert ": list[Embedding]` — _accepted: reviewed: surface-changed_" in accepted.markdown
 
 
 def test_stale_entries_are_reported_and_scoped_ones_are_not(accepted: Run) -> None:
