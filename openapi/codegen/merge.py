@@ -161,8 +161,10 @@ def _add_components(merged: JSON, doc: JSON, path: str, owners: dict[str, str]) 
 
 
 def _add_tags(merged: JSON, doc: JSON, path: str, owners: dict[str, str]) -> None:
-    tags = merged.setdefault("tags", []) if doc.get("tags") else merged.get("tags", [])
-    for tag in doc.get("tags") or []:
+    if not doc.get("tags"):
+        return
+    tags = merged.setdefault("tags", [])
+    for tag in doc["tags"]:
         key = f"tag {tag.get('name')}"
         same = [t for t in tags if isinstance(t, dict) and t.get("name") == tag.get("name")]
         if same and same[0] != tag:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .merge import set_bytes
+
 OPENAPI_DIR = Path(__file__).resolve().parent.parent
 REPO_ROOT = OPENAPI_DIR.parent
 PIN_FILE = OPENAPI_DIR / "spec-pin.json"
@@ -109,8 +111,6 @@ class SpecPin:
 
     def read_verified(self, pulled_dir: Path = PULLED_DIR) -> bytes:
         """The set as one spec: a single file's own bytes, or the merged document of several."""
-        from .merge import set_bytes  # merge reads YAML; pin stays importable without it
-
         return set_bytes(self.read_files(pulled_dir))
 
 

@@ -21,7 +21,8 @@ OPTIONAL_NAMES = ("inference_{v}.oas.yaml",)
 
 def fetch(base_url: str, path: str) -> bytes:
     data = _fetch(base_url, path, missing_ok=False)
-    assert data is not None
+    if data is None:  # only a missing_ok fetch answers None; keeps the type exact without assert
+        raise PinError(f"cannot fetch {base_url.rstrip('/')}/{path}")
     return data
 
 

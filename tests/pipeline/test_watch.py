@@ -139,6 +139,20 @@ def test_a_changed_inference_file_is_news_and_its_operations_changes_are_reporte
     assert db_control not in body.split("## Changelog lines")[0]
 
 
+def test_a_file_gone_from_a_pinned_set_is_news(mirror: Path, tmp_path: Path) -> None:
+    pin = known_versions()["2024-10"]
+    (mirror / pin.paths[1]).unlink()  # upstream withdraws 2024-10's inference file
+    out = tmp_path / "out"
+    code, summary, output = _watch(mirror, out)
+    assert code == 1, output
+    (item,) = summary["news"]
+    assert (item["kind"], item["version"], item["changed"]) == ("changed-sha256", "2024-10", [pin.paths[1]])
+    report = json.loads((out / "2024-10-pinned_to_2024-10-upstream.json").read_text())
+    removed = {c["where"] for c in report["spec_changes"] if c["kind"] == "operation-removed"}
+    assert removed == {"POST /embed", "POST /rerank"}
+    assert "upstream now `none (not in the set)`" in (out / "pr-body-2024-10-upstream.md").read_text()
+
+
 def test_an_unreadable_upstream_exits_2(tmp_path: Path) -> None:
     code, _summary, output = _watch(tmp_path / "nowhere", tmp_path / "out")
     assert code == 2 and "cannot list" in output
