@@ -16,8 +16,8 @@ CODEGEN       := cd openapi && ../$(PY) -m codegen
 
 help:
 	@echo "make setup            create .venv and install the project with its pinned dev tools"
-	@echo "make pull             fetch the pinned spec (SPEC_BASE_URL, API_VERSION) and verify its sha256"
-	@echo "make pull ACCEPT=1    accept a changed/bumped spec and rewrite openapi/spec-pin.json"
+	@echo "make pull             fetch the pinned version's spec files (SPEC_BASE_URL, API_VERSION) and verify each sha256"
+	@echo "make pull ACCEPT=1    accept a changed/bumped set of spec files and rewrite openapi/spec-pin.json"
 	@echo "make generate         regenerate generated/ from the pinned spec"
 	@echo "make check-generated  fail if generated/ differs from a fresh generation"
 	@echo "make diff TO=2024-10  review an API change (Markdown, JSON, JUnit, changelog under build/diff)"
@@ -52,7 +52,7 @@ quickstart: $(STAMP)
 pull: $(STAMP)
 	$(CODEGEN).pull --base-url '$(SPEC_BASE_URL)' $(if $(API_VERSION),--version '$(API_VERSION)') $(if $(ACCEPT),--accept)
 
-# The pulled spec, fetched only when absent; a present one must still match the pin.
+# The pulled spec files, fetched only when absent; present ones must still match the pin.
 spec: $(STAMP)
 	$(CODEGEN).pull --base-url '$(SPEC_BASE_URL)' $(if $(API_VERSION),--version '$(API_VERSION)') --if-missing
 
@@ -66,14 +66,16 @@ generate: spec
 check-generated: spec
 	$(CODEGEN).generate --check
 
-# API-change review: make diff TO=2024-10 [FROM=2024-07] [FORMAT=github], or FROM_SPEC=a.yaml TO_SPEC=b.yaml.
+# API-change review: make diff TO=2024-10 [FROM=2024-07] [FORMAT=github], or FROM_SPEC=a.yaml TO_SPEC=b.yaml
+# (a set of files: TO_SPEC="db_control.yaml inference.yaml", the control spec first; merged as a version's set).
 # Writes build/diff/<from>_to_<to>.{md,json,junit.xml,changelog.md}. The script exits 0 (nothing
 # gating), 1 (unaccepted breaking change) or 2 (could not diff); make reports any failure as 2, so
 # CI gates call `openapi/review diff ...` directly (README: "Reviewing API changes in CI").
 diff: $(STAMP)
 	@$(if $(TO)$(TO_SPEC),,echo "make diff: say which version to compare with: make diff TO=2024-10 (or TO_SPEC=new.yaml)" >&2; exit 2;) \
 	openapi/review diff --base-url '$(SPEC_BASE_URL)' $(if $(TO),--to '$(TO)') $(if $(FROM),--from '$(FROM)') \
-		$(if $(FROM_SPEC),--from-spec '$(abspath $(FROM_SPEC))') $(if $(TO_SPEC),--to-spec '$(abspath $(TO_SPEC))') \
+		$(if $(FROM_SPEC),--from-spec $(foreach f,$(FROM_SPEC),'$(abspath $(f))')) \
+		$(if $(TO_SPEC),--to-spec $(foreach f,$(TO_SPEC),'$(abspath $(f))')) \
 		$(if $(FORMAT),--format '$(FORMAT)') --out-dir '$(CURDIR)/build/diff'; code=$$?; \
 	[ $$code = 0 ] || echo "review: exit $$code ($$( [ $$code = 1 ] && echo 'unaccepted breaking change' || echo 'could not diff'))" >&2; \
 	exit $$code

@@ -2,6 +2,7 @@
 
     openapi/review diff --to 2024-10 [--from 2024-07] [--format markdown|json|junit|github|changelog]
     openapi/review diff --from-spec old.yaml --to-spec new.yaml [--baseline FILE] [--no-overlay]
+    openapi/review diff --to-spec db_control.yaml inference.yaml    # a set: its files, merged
 
 Writes build/diff/<from>_to_<to>.{md,json,junit.xml,changelog.md}, prints the chosen format and
 exits 0 when nothing gating remains (no breaking or behaviour change, or every one accepted in the
@@ -24,8 +25,9 @@ from . import findings as found
 from . import report_formats, report_markdown
 from .generate import GenerateError, generate_spec, package_name
 from .impact import overlay_impact
+from .merge import set_bytes
 from .normalise import load_spec, normalise
-from .pin import REPO_ROOT, UPSTREAM_BASE_URL, PinError, SpecPin, sha256_of
+from .pin import REPO_ROOT, UPSTREAM_BASE_URL, PinError, SpecFile, SpecPin, sha256_of
 from .pull import spec_for
 from .report import Report, Side
 from .specdiff import diff_specs
@@ -37,13 +39,16 @@ EXIT_OK, EXIT_BREAKING, EXIT_ERROR = 0, 1, 2
 
 def side_from_version(base_url: str, version: str) -> Side:
     data, pin, pinned = spec_for(base_url, version)
-    return Side(version, version, pin.path, pin.sha256, pinned, data)
+    return Side(version, version, pin.files, pinned, data)
 
 
-def side_from_file(path: Path) -> Side:
-    data = path.read_bytes()
+def side_from_files(paths: list[Path]) -> Side:
+    """Local spec files as one side: one file, or the files of a set (the control spec first)."""
+    read = [(str(path), path.read_bytes()) for path in paths]
+    data = set_bytes(read)
     version = str(load_spec(data).get("info", {}).get("version", "unknown"))
-    return Side(path.name, version, str(path), sha256_of(data), False, data)
+    files = tuple(SpecFile(name, sha256_of(blob)) for name, blob in read)
+    return Side(paths[0].name, version, files, False, data)
 
 
 def make_report(old: Side, new: Side, *, overlay: bool = True, baseline: baselines.Baseline | None = None) -> Report:
@@ -56,7 +61,7 @@ def make_report(old: Side, new: Side, *, overlay: bool = True, baseline: baselin
         packages = []
         for name, side in (("old", old), ("new", new)):
             (work / name).mkdir()
-            pin = SpecPin(version=side.version, path=side.source, sha256=side.sha256)
+            pin = SpecPin(version=side.version, files=side.files)
             packages.append(generate_spec(side.data, work / name, pin))
         surface = surface_diff(packages[0], packages[1])
         impact = overlay_impact(packages[1], work) if overlay else None
@@ -106,8 +111,8 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--to", dest="to_version", help="API version to compare with")
     p.add_argument("--from", dest="from_version", help="baseline version (default: the pinned one)")
-    p.add_argument("--from-spec", type=Path, help="baseline spec file")
-    p.add_argument("--to-spec", type=Path, help="spec file to compare with")
+    p.add_argument("--from-spec", type=Path, nargs="+", help="baseline spec file(s) of one set, control first")
+    p.add_argument("--to-spec", type=Path, nargs="+", help="spec file(s) to compare with, control first")
     p.add_argument("--base-url", default=os.environ.get("SPEC_BASE_URL") or UPSTREAM_BASE_URL)
     p.add_argument("--out-dir", type=Path, default=OUT_DIR)
     p.add_argument("--format", choices=report_formats.FORMATS, default="markdown", help="what to print")
@@ -127,11 +132,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         baseline = baselines.load(args.baseline)
         old = (
-            side_from_file(args.from_spec)
+            side_from_files(args.from_spec)
             if args.from_spec
             else side_from_version(args.base_url, args.from_version or SpecPin.load().version)
         )
-        new = side_from_file(args.to_spec) if args.to_spec else side_from_version(args.base_url, args.to_version)
+        new = side_from_files(args.to_spec) if args.to_spec else side_from_version(args.base_url, args.to_version)
         report = make_report(old, new, overlay=not args.no_overlay, baseline=baseline)
         stem = write_outputs(report, args.out_dir)
     except (PinError, GenerateError, OSError, ValueError) as exc:  # BaselineError is a ValueError

@@ -85,13 +85,23 @@ def _hermetic_env(work: Path) -> dict[str, str]:
     return env
 
 
+def _set_files(pin: SpecPin) -> str:
+    """Every file of a set of several (the control spec's stays in SPEC_PATH / SPEC_SHA256); a
+    one-file set adds nothing, so the pinned 2024-07 package keeps its bytes."""
+    if len(pin.files) == 1:
+        return ""
+    rows = "".join(f'    ("{f.path}", "{f.sha256}"),\n' for f in pin.files)
+    return f"SPEC_FILES = (\n{rows})\n"
+
+
 def provenance_module(pin: SpecPin, api_version: str, normalised_sha: str, pins: dict[str, str]) -> str:
     return (
         '"""Provenance of this generated package. Written by openapi/codegen/generate.py; do not edit."""\n'
         "\n"
         f'API_VERSION = "{api_version}"\n'
-        f'SPEC_PATH = "{pin.path}"\n'
-        f'SPEC_SHA256 = "{pin.sha256}"\n'
+        f'SPEC_PATH = "{pin.files[0].path}"\n'
+        f'SPEC_SHA256 = "{pin.files[0].sha256}"\n'
+        f"{_set_files(pin)}"
         f'NORMALISED_SPEC_SHA256 = "{normalised_sha}"\n'
         'GENERATOR = "openapi-python-client"\n'
         f'GENERATOR_VERSION = "{pins["openapi-python-client"]}"\n'

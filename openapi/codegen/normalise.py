@@ -4,7 +4,10 @@ Each rewrite fixes one way the pinned generator misreads a valid spec. None chan
 contract: the contract tests (emulator, Prism, schemathesis) run against the spec as published.
 Each returns human-readable notes of what it changed, so a bump shows what still applies.
 
-    python -m codegen.normalise IN OUT    # writes OUT as JSON, byte-for-byte deterministic
+    python -m codegen.normalise IN [IN...] OUT    # writes OUT as JSON, byte-for-byte deterministic
+
+Several INs are the files of one version's set, the control spec first: merged into one document
+(codegen/merge.py) before the rewrites.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from .merge import SPEC_SET_KEY, set_bytes
 from .walk import HTTP_METHODS, JSON, each_schema, operations
 
 Rewrite = Callable[[JSON], list[str]]
@@ -325,9 +329,22 @@ def _append(description: object, sentence: str) -> str:
     return f"{text}\n\n{sentence}" if text else sentence
 
 
+def spec_set_into_notes(doc: JSON) -> list[str]:
+    """Take the merge record (`info.x-spec-set`, codegen/merge.py) out of a merged set's document.
+
+    Why: it is provenance, not API: the generated package must not depend on it, and what the merge
+    did (a schema kept under a prefixed name, servers set per path) belongs with the other notes.
+    """
+    record = (doc.get("info") or {}).pop(SPEC_SET_KEY, None)
+    if not isinstance(record, dict):
+        return []
+    return [f"merged {' + '.join(record.get('files') or [])}", *(record.get("notes") or [])]
+
+
 # Order matters only for readability of the notes, and for name_rule_into_path_parameters, which
 # reads what name_rule_into_keywords wrote; the others touch disjoint keywords.
 REWRITES: tuple[Rewrite, ...] = (
+    spec_set_into_notes,
     security_into_operations,
     one_of_required_into_properties,
     defaults_into_docs,
@@ -349,7 +366,8 @@ def normalise(doc: JSON) -> tuple[JSON, list[str]]:
 
 
 def load_spec(data: bytes) -> JSON:
-    loaded = yaml.safe_load(data)
+    # A merged set is stored as JSON (codegen/merge.py); json reads it exactly, and much faster.
+    loaded = json.loads(data) if data.lstrip().startswith(b"{") else yaml.safe_load(data)
     if not isinstance(loaded, dict):
         raise ValueError("spec is not a mapping at the top level")
     return loaded
@@ -362,11 +380,11 @@ def dump(doc: JSON) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if len(args) != 2:
-        print("usage: python -m codegen.normalise IN OUT", file=sys.stderr)
+    if len(args) < 2:
+        print("usage: python -m codegen.normalise IN [IN...] OUT", file=sys.stderr)
         return 2
-    doc, notes = normalise(load_spec(Path(args[0]).read_bytes()))
-    Path(args[1]).write_text(dump(doc), encoding="utf-8", newline="\n")
+    doc, notes = normalise(load_spec(set_bytes([(name, Path(name).read_bytes()) for name in args[:-1]])))
+    Path(args[-1]).write_text(dump(doc), encoding="utf-8", newline="\n")
     print("\n".join(notes))
     return 0
 

@@ -30,16 +30,23 @@ def trim(report: str) -> list[str]:
     surface, overlay = _index(lines, "## 2. Python surface"), _index(lines, "## 3. Overlay")
     table = _index(lines, "| change | kind", surface)
     rows = [line for line in lines[table + 2 : overlay] if line.startswith("|")]
-    type_errors = _index(lines, "Type errors", overlay)
-    modules = _index(lines, "Test modules that could not", overlay)
     baseline = _index(lines, "## 5. Baseline")
     return [
         *lines[:table + 2],
         *rows[:2], "| … |", *rows[-3:], "",
-        *lines[overlay : type_errors + 4], "…", "",
-        *lines[modules:baseline],
+        *_overlay_and_normalisation(lines, overlay, baseline),
         *lines[baseline : baseline + 5], "…",
     ]  # fmt: skip
+
+
+def _overlay_and_normalisation(lines: list[str], overlay: int, baseline: int) -> list[str]:
+    """The overlay section cut after the first type errors when it lists any (they run long), else whole."""
+    try:
+        type_errors = _index(lines[:baseline], "Type errors", overlay)
+        modules = _index(lines[:baseline], "Test modules that could not", overlay)
+    except ValueError:
+        return lines[overlay:baseline]
+    return [*lines[overlay : type_errors + 4], "…", "", *lines[modules:baseline]]
 
 
 def rewrite(readme: str, report: str) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 from .baseline import Entry
 from .findings import Finding
 from .impact import OverlayImpact
+from .pin import SpecFile
 from .specdiff import Change
 from .surface import SurfaceChange
 
@@ -17,18 +18,16 @@ from .surface import SurfaceChange
 class Side:
     label: str  # a version, or a file name
     version: str
-    source: str  # upstream path or file
-    sha256: str
+    files: tuple[SpecFile, ...]  # the set: upstream paths (or local files) and their sha256
     pinned: bool
-    data: bytes = field(repr=False)
+    data: bytes = field(repr=False)  # the set as one spec (merged when it has several files)
     notes: list[str] = field(default_factory=list)  # what the normaliser rewrote in this spec
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "label": self.label,
             "version": self.version,
-            "source": self.source,
-            "sha256": self.sha256,
+            "files": [{"path": f.path, "sha256": f.sha256} for f in self.files],
             "pinned": self.pinned,
         }
 

@@ -7,7 +7,9 @@ from collections import Counter
 from .baseline import entries_for
 from .findings import Finding
 from .impact import OverlayImpact
-from .report import Report
+from .merge import prefix_of
+from .pin import SpecFile
+from .report import Report, Side
 
 _ORDER = {"breaking": 0, "behaviour": 1, "non-breaking": 2, "documentation": 3}
 _LIST_LIMIT = 60
@@ -193,6 +195,26 @@ def _baseline(report: Report) -> list[str]:
     return [*lines, ""]
 
 
+def _by_kind(side: Side) -> dict[str, SpecFile]:
+    """Each file by its role in the set: the first is the control spec (`control_`/`db_control_`,
+    or any local file), the others by their name's kind (`inference_...` -> `inference`)."""
+    return {("control" if i == 0 else prefix_of(f.path).lower()): f for i, f in enumerate(side.files)}
+
+
+def _source_rows(old: Side, new: Side) -> list[str]:
+    """A source row and a sha256 row per file of either set, matched by kind (2024-07's set has no
+    inference file: its cell says none)."""
+    sides = [(side, _by_kind(side)) for side in (old, new)]
+    lines = []
+    for kind in dict.fromkeys([*sides[0][1], *sides[1][1]]):
+        files = [(side, found.get(kind)) for side, found in sides]
+        prefix = "" if kind == "control" else f"{kind} "
+        lines.append(row(f"{prefix}source", *(f"`{f.path}`" if f else "none" for _s, f in files)))
+        shas = [f"`{f.sha256[:16]}…`" + ("" if s.pinned else " (unpinned)") if f else "" for s, f in files]
+        lines.append(row(f"{prefix}sha256", *shas))
+    return lines
+
+
 def render(report: Report) -> str:
     old, new = report.old, report.new
     lines = [
@@ -203,12 +225,7 @@ def render(report: Report) -> str:
         row("", "from", "to"),
         row("---", "---", "---"),
         row("API version", old.version, new.version),
-        row("source", f"`{old.source}`", f"`{new.source}`"),
-        row(
-            "sha256",
-            f"`{old.sha256[:16]}…`" + ("" if old.pinned else " (unpinned)"),
-            f"`{new.sha256[:16]}…`" + ("" if new.pinned else " (unpinned)"),
-        ),
+        *_source_rows(old, new),
         "",
         "## 1. Spec changes",
         "",

@@ -4,8 +4,9 @@
 
 Lists the version directories upstream (`SPEC_BASE_URL`: a `file://` mirror is listed directly,
 raw.githubusercontent.com through GitHub's contents API) and compares them with
-openapi/spec-versions.json. A version not pinned there is new; a pinned one whose upstream bytes
-hash differently has changed (upstream edits published specs in place). For each, it writes the
+openapi/spec-versions.json. A version not pinned there is new; a pinned one whose set upstream
+differs (a file whose bytes hash differently, or a file added or gone) has changed: upstream edits
+published specs in place, the inference file as much as the control spec. For each, it writes the
 diff report (every format, as `make diff` does) and a ready pull-request body under the output
 directory, plus `summary.md` / `summary.json`.
 
@@ -23,15 +24,16 @@ import traceback
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import baseline as baselines
 from .diff import make_report, write_outputs
 from .generate import GenerateError
-from .pin import PULLED_DIR, REPO_ROOT, UPSTREAM_BASE_URL, PinError, SpecPin, known_versions, sha256_of, upstream_path
-from .pull import fetch
+from .merge import set_bytes
+from .pin import PULLED_DIR, REPO_ROOT, UPSTREAM_BASE_URL, PinError, SpecFile, SpecPin, known_versions, sha256_of
 from .report import Report, Side
+from .upstream import discover_set
 
 OUT_DIR = REPO_ROOT / "build" / "watch"
 EXIT_NOTHING_NEW, EXIT_SOMETHING_NEW, EXIT_ERROR = 0, 1, 2
@@ -43,12 +45,21 @@ _RAW_GITHUB = re.compile(r"^https://raw\.githubusercontent\.com/([^/]+)/([^/]+)/
 class News:
     kind: str  # "new-version" or "changed-sha256"
     version: str
-    path: str
-    sha256: str
-    pinned_sha256: str = ""
+    files: list[dict[str, str]]  # the set upstream: {path, sha256} per file, the control spec first
+    pinned_files: list[dict[str, str]] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)  # paths new, edited or gone since the pin
     report: str = ""  # the report's stem under the output directory
     pr_body: str = ""
     verdict: str = ""
+
+
+def _files(pin: SpecPin) -> list[dict[str, str]]:
+    return [{"path": f.path, "sha256": f.sha256} for f in pin.files]
+
+
+def _changed(pinned: SpecPin, upstream: SpecPin) -> list[str]:
+    before, after = {f.path: f.sha256 for f in pinned.files}, {f.path: f.sha256 for f in upstream.files}
+    return sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
 
 
 def upstream_versions(base_url: str) -> list[str]:
@@ -73,23 +84,29 @@ def upstream_versions(base_url: str) -> list[str]:
 
 
 def find_news(base_url: str, versions_file: Path | None = None) -> tuple[list[News], dict[str, bytes], list[str]]:
-    """(news, upstream bytes by version, pinned versions missing upstream)."""
+    """(news, each new or changed version's set as one spec, pinned versions missing upstream).
+
+    A version's set is every file upstream has for it (codegen/upstream.py): a changed inference
+    file, or a file added to or gone from a pinned set, is news as much as a changed control spec."""
     known = known_versions(versions_file) if versions_file else known_versions()
     upstream = upstream_versions(base_url)
     news, data = [], {}
     for version in upstream:
-        path = upstream_path(version)
-        blob = fetch(base_url, path)
-        sha = sha256_of(blob)
+        fetched = discover_set(base_url, version)
+        found = SpecPin(version, tuple(SpecFile(p, sha256_of(blob)) for p, blob in fetched))
         pin = known.get(version)
         if pin is None:
-            news.append(News("new-version", version, path, sha))
-        elif sha != pin.sha256:
-            news.append(News("changed-sha256", version, path, sha, pinned_sha256=pin.sha256))
+            news.append(News("new-version", version, _files(found), changed=found.paths))
+        elif found != pin:
+            news.append(News("changed-sha256", version, _files(found), _files(pin), _changed(pin, found)))
         else:
             continue
-        data[version] = blob
+        data[version] = set_bytes(fetched)
     return news, data, sorted(set(known) - set(upstream))
+
+
+def _sha(files: list[dict[str, str]], path: str) -> str:
+    return next((f["sha256"] for f in files if f["path"] == path), "none (not in the set)")
 
 
 def pr_body(item: News, report: Report, stem: Path, markdown: str) -> str:
@@ -97,7 +114,9 @@ def pr_body(item: News, report: Report, stem: Path, markdown: str) -> str:
         title = f"API {item.version} published upstream: review the bump from {report.old.version}"
         steps = [
             f"1. Read the report below (`make diff TO={item.version}`): spec, Python surface, overlay impact.",
-            f"2. Pin it: add `{item.version}` with sha256 `{item.sha256}` to `openapi/spec-versions.json`.",
+            f"2. Pin it: add `{item.version}` to `openapi/spec-versions.json` with every file of its set: "
+            + ", ".join(f"`{f['path']}` sha256 `{f['sha256']}`" for f in item.files)
+            + ".",
             "3. Accept reviewed changes in `openapi/accepted-changes.yml` (fingerprint, reason) or adapt the overlay.",
             f"4. Bump: `make pull API_VERSION={item.version} ACCEPT=1 && make generate && make test`;"
             " CHANGELOG.md entry (the changelog lines below).",
@@ -105,10 +124,13 @@ def pr_body(item: News, report: Report, stem: Path, markdown: str) -> str:
     else:
         title = f"API {item.version} changed upstream: the published spec no longer matches its pin"
         steps = [
-            f"Pinned sha256 `{item.pinned_sha256}`, upstream now `{item.sha256}`.",
+            *[
+                f"- `{path}`: pinned sha256 `{_sha(item.pinned_files, path)}`, upstream now `{_sha(item.files, path)}`."
+                for path in item.changed
+            ],
             "",
             "1. Read the report below: what the in-place edit changed.",
-            f"2. If intended, update `{item.version}` in `openapi/spec-versions.json` to the new sha256"
+            f"2. If intended, update `{item.version}` in `openapi/spec-versions.json` to the files and sha256s above"
             + (
                 " (and, as it is the shipped version, `make pull ACCEPT=1 && make generate`)."
                 if item.version == SpecPin.load().version
@@ -152,13 +174,13 @@ def watch(
     shipped = SpecPin.load()
     results = []
     for item in news:
-        new = Side(item.version, item.version, item.path, item.sha256, False, data[item.version])
+        upstream = tuple(SpecFile(f["path"], f["sha256"]) for f in item.files)
+        new = Side(item.version, item.version, upstream, False, data[item.version])
         if item.kind == "new-version":
-            old = Side(shipped.version, shipped.version, shipped.path, shipped.sha256, True, shipped.read_verified())
+            old = Side(shipped.version, shipped.version, shipped.files, True, shipped.read_verified())
         else:
             pinned = (known_versions(versions_file) if versions_file else known_versions())[item.version]
-            old_bytes = pinned.read_verified(PULLED_DIR)
-            old = Side(f"{item.version}-pinned", item.version, pinned.path, pinned.sha256, True, old_bytes)
+            old = Side(f"{item.version}-pinned", item.version, pinned.files, True, pinned.read_verified(PULLED_DIR))
             new.label = f"{item.version}-upstream"
         # The overlay builds on the shipped version only: an in-place edit of another version
         # says nothing about it (that version's own distance from the shipped one is not news).
@@ -173,9 +195,13 @@ def watch(
         )
     lines = ["# Upstream watch", "", f"Upstream: `{base_url}`", ""]
     if not results:
-        lines.append("Nothing new: every upstream version is pinned in `openapi/spec-versions.json` with its sha256.")
+        lines.append(
+            "Nothing new: every upstream version is pinned in `openapi/spec-versions.json`, "
+            "each file of its set with its sha256."
+        )
     for item in results:
-        lines.append(f"- **{item.kind}** `{item.version}`: {item.verdict} (`{item.pr_body}`)")
+        files = ", ".join(f"`{path}`" for path in item.changed)
+        lines.append(f"- **{item.kind}** `{item.version}` ({files}): {item.verdict} (`{item.pr_body}`)")
     for version in missing:
         lines.append(f"- pinned `{version}` is no longer upstream (not counted as news; check the mirror)")
     (out_dir / "summary.md").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -15,7 +15,7 @@ import httpx
 import pinecone_control
 import pytest
 from codegen.pin import REPO_ROOT, PinError
-from codegen.pull import fetch
+from codegen.upstream import fetch
 from pinecone_control import _logging
 from pinecone_control_api.models import IndexModel
 from pinecone_control_api.types import UNSET

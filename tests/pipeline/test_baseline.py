@@ -107,38 +107,39 @@ def test_a_baseline_severity_overrides_the_project_default(tmp_path: Path) -> No
 
 
 def test_accepting_and_stale_entries(tmp_path: Path) -> None:
-    found = spec_findings(spec("2024-07"), spec("2024-10"))
-    (embed,) = [f for f in found if f.rule == "operation-removed"]
+    found = spec_findings(spec("2024-10"), spec("2025-01"))  # an inference schema change: a set's second file
+    (removed,) = [f for f in found if f.rule == "property-removed" and f.where == "schema Embedding"]
     data = {
         "accepted": [
-            {"fingerprint": embed.fingerprint, "to": "2024-10", "reason": "embed moved to the inference API"},
-            {"fingerprint": "aaaaaaaaaaaa", "to": "2024-10", "reason": "a change that no longer exists"},
+            {"fingerprint": removed.fingerprint, "to": "2025-01", "reason": "embeddings became dense or sparse"},
+            {"fingerprint": "aaaaaaaaaaaa", "to": "2025-01", "reason": "a change that no longer exists"},
             {"fingerprint": "bbbbbbbbbbbb", "from": "2025-01", "reason": "another diff's entry"},
         ]
     }
     loaded = baselines.load(_write(tmp_path, data))
-    applied = baselines.apply(found, loaded, "2024-07", "2024-10")
+    applied = baselines.apply(found, loaded, "2024-10", "2025-01")
     (accepted,) = [f for f in applied.findings if f.accepted]
-    assert accepted.fingerprint == embed.fingerprint and not accepted.gating
+    assert accepted.fingerprint == removed.fingerprint and not accepted.gating
     assert [e.fingerprint for e in applied.stale] == ["aaaaaaaaaaaa"]
     # Entries for overlay findings are not stale when the overlay was not checked.
     overlay_entry = {"fingerprint": "cccccccccccc", "rule": "overlay-type-error", "reason": "adapted later"}
     with_overlay = baselines.load(_write(tmp_path, {"accepted": [overlay_entry]}))
-    assert len(baselines.apply(found, with_overlay, "2024-07", "2024-10").stale) == 1
-    assert baselines.apply(found, with_overlay, "2024-07", "2024-10", overlay_checked=False).stale == []
+    assert len(baselines.apply(found, with_overlay, "2024-10", "2025-01").stale) == 1
+    assert baselines.apply(found, with_overlay, "2024-10", "2025-01", overlay_checked=False).stale == []
     # Scoped to another target version, the acceptance does not apply at all.
-    elsewhere = baselines.apply(found, loaded, "2024-07", "2025-04")
+    elsewhere = baselines.apply(found, loaded, "2024-10", "2025-04")
     assert not any(f.accepted for f in elsewhere.findings)
 
 
 def test_entries_for_gating_findings_round_trip_once_reasons_are_given(tmp_path: Path) -> None:
-    found = baselines.apply(spec_findings(spec("2024-07"), spec("2024-10")), baselines.Baseline(), "a", "2024-10")
-    block = baselines.entries_for(found.findings, "2024-10")
+    found = baselines.apply(spec_findings(spec("2024-10"), spec("2025-01")), baselines.Baseline(), "a", "2025-01")
+    block = baselines.entries_for(found.findings, "2025-01")
+    assert "fingerprint" in block
     with pytest.raises(baselines.BaselineError, match="has no reason"):
         baselines.load(_write(tmp_path, yaml.safe_load(block)))
     path = tmp_path / "filled.yml"
     path.write_text(block.replace("'TODO: why this change is acceptable'", "reviewed"))
-    assert not any(f.gating for f in baselines.apply(found.findings, baselines.load(path), "a", "2024-10").findings)
+    assert not any(f.gating for f in baselines.apply(found.findings, baselines.load(path), "a", "2025-01").findings)
 
 
 # -- the overlay's real results -----------------------------------------------------------------------

@@ -30,12 +30,23 @@ def test_surface_diff_of_2024_07_to_2024_10(packages: dict[str, Path]) -> None:
         (c.change, c.path.removeprefix("pinecone_control_api.")): c
         for c in surface_diff(packages["2024-07"], packages["2024-10"])
     }
-    assert found[("removed", "api.inference")].breaking
-    assert found[("removed", "models.embeddings_list")].breaking
+    # 2024-10's set has its inference file: embed stays, rerank is added, EmbeddingsList changes.
+    assert not any(change == "removed" for change, _path in found), [p for c, p in found if c == "removed"]
+    assert not found[("added", "api.inference.rerank")].breaking
+    assert found[("changed", "models.embeddings_list.EmbeddingsList.data")].breaking
+    assert not found[("added", "models.inference_error_response")].breaking
     assert not found[("added", "models.index_tags")].breaking
     added_code = found[("added", "models.error_response_error_code.ErrorResponseErrorCode.PAYMENT_REQUIRED")]
     assert not added_code.breaking
-    assert ("removed", "models.embeddings_list.EmbeddingsList") not in found, "only the outermost removal is listed"
+
+
+def test_surface_diff_lists_only_the_outermost_removal(packages: dict[str, Path]) -> None:
+    found = {
+        (c.change, c.path.removeprefix("pinecone_control_api.")): c
+        for c in surface_diff(packages["2024-10"], packages["2025-01"])
+    }
+    assert found[("removed", "models.embedding")].breaking, "2025-01's inference file replaces Embedding"
+    assert ("removed", "models.embedding.Embedding") not in found
 
 
 def test_surface_diff_flags_a_field_that_became_optional(packages: dict[str, Path]) -> None:
@@ -51,13 +62,14 @@ def test_surface_diff_of_a_package_against_itself_is_empty(packages: dict[str, P
     assert surface_diff(packages["2024-07"], packages["2024-07"]) == []
 
 
-def test_the_overlay_impact_of_2025_04_counts_real_results(tmp_path: Path) -> None:
-    """2025-04 no longer has embed: the report must say which test modules could not be imported
-    and why, and count only tests that ran (it once said "2 tests, 2 failing" when none ran)."""
-    code = diff.main(["--to", "2025-04", "--from", "2024-07", "--out-dir", str(tmp_path), "--format", "json"])
+def test_the_overlay_impact_of_2025_10_counts_real_results(tmp_path: Path) -> None:
+    """2025-10 no longer has `IndexSpec`, which overlay test modules import: the report must say
+    which test modules could not be imported and why, and count only tests that ran (it once said
+    "2 tests, 2 failing" when none ran). (2025-04 no longer serves: its set keeps `embed`.)"""
+    code = diff.main(["--to", "2025-10", "--from", "2024-07", "--out-dir", str(tmp_path), "--format", "json"])
     assert code == 1
-    report = json.loads((tmp_path / "2024-07_to_2025-04.json").read_text())
-    markdown = (tmp_path / "2024-07_to_2025-04.md").read_text()
+    report = json.loads((tmp_path / "2024-07_to_2025-10.json").read_text())
+    markdown = (tmp_path / "2024-07_to_2025-10.md").read_text()
     impact = report["overlay_impact"]
     tests = impact["tests"]
     assert tests["run"] == tests["passed"] + tests["failed"] + tests["errored"]
@@ -80,12 +92,25 @@ def test_the_overlay_impact_of_2025_04_counts_real_results(tmp_path: Path) -> No
 
 
 def test_make_diff_of_the_pinned_spec_against_itself_passes(tmp_path: Path) -> None:
-    pinned = SpecPin.load().pulled_file()
+    (pinned,) = SpecPin.load().pulled_files()
     code = diff.main(["--from-spec", str(pinned), "--to-spec", str(pinned), "--out-dir", str(tmp_path), "--no-overlay"])
     assert code == 0
     report = json.loads(next(tmp_path.glob("*.json")).read_text())
     assert report["spec_changes"] == [] and report["python_surface_changes"] == []
     assert report["verdict"].startswith("NO CHANGES")
+
+
+def test_make_diff_of_local_files_merges_them_as_a_set(tmp_path: Path) -> None:
+    pin = known_versions()["2024-10"]
+    local = [str(path) for path in pin.pulled_files()]
+    code = diff.main(["--from", "2024-10", "--to-spec", *local, "--out-dir", str(tmp_path), "--no-overlay"])
+    assert code == 0
+    report = json.loads(next(tmp_path.glob("*.json")).read_text())
+    assert report["verdict"].startswith("NO CHANGES"), "the same set, merged the same way"
+    assert report["from"]["files"] == [{"path": f.path, "sha256": f.sha256} for f in pin.files]
+    assert [f["sha256"] for f in report["to"]["files"]] == [f.sha256 for f in pin.files]
+    only_control = diff.main(["--from", "2024-10", "--to-spec", local[0], "--out-dir", str(tmp_path), "--no-overlay"])
+    assert only_control == 1, "without its inference file, 2024-10 loses embed and rerank"
 
 
 def test_make_diff_explains_bad_input(tmp_path: Path) -> None:

@@ -14,7 +14,10 @@ from typing import Any
 
 import pytest
 import yaml
-from codegen.pin import REPO_ROOT, SpecPin
+from codegen import findings, report_formats
+from codegen.impact import OverlayImpact, TypeCheckError
+from codegen.pin import REPO_ROOT, SpecFile, SpecPin
+from codegen.report import Report, Side
 from junitparser import Error, Failure, JUnitXml, Skipped
 
 from .review_support import review
@@ -87,7 +90,7 @@ def test_the_gate_goes_green_when_every_change_is_accepted(breaking: Run, accept
     assert gating_before and set(marked) == gating_before
     assert marked[next(iter(gating_before))]["accepted"].startswith("reviewed: ")
     assert "| **breaking** |" not in accepted.markdown
-    assert "embed removed — _accepted: reviewed: operation-removed_" in accepted.markdown
+    assert ": list[Embedding]` — _accepted: reviewed: surface-changed_" in accepted.markdown
 
 
 def test_stale_entries_are_reported_and_scoped_ones_are_not(accepted: Run) -> None:
@@ -110,7 +113,7 @@ def test_could_not_diff_exits_2(tmp_path: Path) -> None:
 
 
 def test_compatible_specs_exit_0(tmp_path: Path) -> None:
-    pinned = SpecPin.load().pulled_file()
+    (pinned,) = SpecPin.load().pulled_files()
     same = review("diff", "--from-spec", pinned, "--to-spec", pinned, "--out-dir", tmp_path, "--no-overlay")
     assert same.returncode == 0, same.stderr
     assert same.stdout.count("NO CHANGES") == 1
@@ -143,9 +146,19 @@ def test_github_annotations_follow_the_documented_syntax(breaking: Run) -> None:
         assert match, line
         for prop in (match["props"] or "").split(","):
             assert _PROPERTY.match(prop), prop
-    # The overlay's type errors are annotated where they are (which file depends on what the bump removes).
-    assert any(line.startswith("::error file=overlay/pinecone_control/") and ",line=" in line for line in errors)
-    assert any("POST /embed: embed removed" in line for line in errors)
+    # 2024-10's inference file makes EmbeddingsList's fields required: a breaking surface change.
+    assert any("attribute models.embeddings_list.EmbeddingsList.data: " in line for line in errors)
+
+
+def test_github_annotates_an_overlay_type_error_where_it_is(breaking: Run) -> None:
+    """2024-10 no longer breaks the overlay's types (its set keeps `embed`), so the location of a
+    type error's annotation is checked on a report that has one."""
+    error = TypeCheckError("overlay/pinecone_control/__init__.py", 54, 'Module has no attribute "X"', "attr-defined")
+    old = Side("2024-07", "2024-07", (SpecFile("a.yaml", "0" * 64),), True, b"")
+    new = Side("2099-01", "2099-01", (SpecFile("b.yaml", "1" * 64),), False, b"")
+    report = Report(old, new, [], [], OverlayImpact(type_errors=[error]), findings.from_impact(OverlayImpact([error])))
+    (line,) = report_formats.to_github(report).splitlines()
+    assert line.startswith("::error file=overlay/pinecone_control/__init__.py,line=54,title=API change 2099-01")
 
 
 def test_github_job_summary_is_the_markdown_report(breaking: Run) -> None:
@@ -159,7 +172,7 @@ def test_junit_parses_with_a_junit_parser(breaking: Run, accepted: Run) -> None:
     failed = [case for case in cases if any(isinstance(r, Failure) for r in case.result)]
     assert len(cases) == len(breaking.json["findings"])
     assert len(failed) == sum(f["gating"] for f in breaking.json["findings"]) == xml.failures
-    assert any("POST /embed" in case.name for case in failed)
+    assert any(case.name.startswith("attribute models.embeddings_list.EmbeddingsList.data") for case in failed)
     # The accepted run printed its JUnit on stdout: no failures, the stale entry skipped.
     green = JUnitXml.fromstring(accepted.result.stdout)
     green_cases = [case for suite in green for case in suite]
@@ -173,7 +186,7 @@ def test_changelog_has_one_line_per_consumer_visible_change(breaking: Run) -> No
     items = [line for line in text.splitlines() if line.startswith("- ")]
     visible = [f for f in breaking.json["findings"] if f["section"] == "spec" and f["severity"] != "documentation"]
     assert len(items) == len(visible) > 0
-    assert "- **Breaking**: `POST /embed`: embed removed" in items
+    assert "- **Added/changed**: `POST /rerank`: rerank added" in items, "an inference file's operation"
 
 
 def test_the_report_names_every_spec_change(breaking: Run) -> None:
@@ -186,10 +199,21 @@ def test_the_report_names_every_spec_change(breaking: Run) -> None:
 
 def test_normaliser_notes_are_in_the_report(breaking: Run) -> None:
     notes = breaking.json["normaliser_notes"]
-    assert "security_into_operations: POST /embed: security from root" in notes["from"]
-    assert "security_into_operations: POST /embed: security from root" not in notes["to"]
+    merged = "spec_set_into_notes: merged 2024-10/db_control_2024-10.oas.yaml + 2024-10/inference_2024-10.oas.yaml"
+    assert merged in notes["to"] and not any(n.startswith("spec_set_into_notes") for n in notes["from"])
+    assert "security_into_operations: POST /rerank: security from root" in notes["to"]
     assert "## 4. Normalisation" in breaking.markdown
-    assert "- security_into_operations: POST /embed: security from root" in breaking.markdown
+    assert f"- {merged}" in breaking.markdown
+
+
+def test_the_header_names_each_file_of_both_sets(breaking: Run) -> None:
+    assert [f["path"] for f in breaking.json["to"]["files"]] == [
+        "2024-10/db_control_2024-10.oas.yaml",
+        "2024-10/inference_2024-10.oas.yaml",
+    ]
+    inference = breaking.json["to"]["files"][1]
+    assert "| inference source | none | `2024-10/inference_2024-10.oas.yaml` |" in breaking.markdown
+    assert f"| inference sha256 |  | `{inference['sha256'][:16]}…` |" in breaking.markdown
 
 
 # -- the README sample is what the command prints -----------------------------------------------------

@@ -1,11 +1,13 @@
 """Run in a scratch copy after a bump, with the scratch `overlay/` and `generated/` first on the path:
 does the unchanged overlay expose what the new spec adds, and do the new operations work?
 
-    python bump_probe.py PINNED_OPERATIONS.json PRISM_URL  ->  a JSON report on stdout
+    python bump_probe.py PINNED_OPERATIONS.json PRISM_URL [MUST_CALL.json]  ->  a JSON report on stdout
 
 Every operation must be a method of both clients, every request field reachable from a parameter;
-each operation the pinned version lacks is called (sync and async) against `prism mock` of the new
-spec with arguments made from the spec's own tables, and must return its typed model.
+each operation the pinned version lacks, and each one MUST_CALL names (the version's inference
+operations, which the pinned version may share: `embed`), is called (sync and async) against
+`prism mock` of the new spec with arguments made from the spec's own tables, and must return its
+typed model.
 """
 
 from __future__ import annotations
@@ -123,6 +125,7 @@ def call(op: Operation, sources: dict[str, str], url: str) -> dict[str, Any]:
 def main() -> int:
     pinned = set(json.loads(Path(sys.argv[1]).read_text()))
     url = sys.argv[2]
+    must_call = set(json.loads(Path(sys.argv[3]).read_text())) if len(sys.argv) > 3 else set()
     sources = invoked_sources()
     report: dict[str, Any] = {
         "operations": [op.python_name for op in OPERATIONS],
@@ -134,7 +137,11 @@ def main() -> int:
             if not callable(getattr(cls, op.python_name, None))
         ],
         "unreachable": {op.python_name: unreachable(op, sources[op.python_name]) for op in OPERATIONS},
-        "calls": [call(op, sources[op.python_name], url) for op in OPERATIONS if op.python_name not in pinned],
+        "calls": [
+            call(op, sources[op.python_name], url)
+            for op in OPERATIONS
+            if op.python_name not in pinned or op.python_name in must_call
+        ],
     }
     report["unreachable"] = {k: v for k, v in report["unreachable"].items() if v}
     json.dump(report, sys.stdout, indent=1)

@@ -2,8 +2,9 @@
 API_VERSION=<v> ACCEPT=1`, then a plain `make generate`) in a scratch copy, the overlay unchanged:
 
 - every operation of that version is a method of both clients, every request field a parameter;
-- every operation it adds, called sync and async against `prism mock` of *that* version's spec,
-  sends a request Prism accepts and returns its typed model;
+- every operation it adds, and every operation of its inference file (`embed`, `rerank`, the model
+  catalogue: from 2024-10 on a second file of the version's set), called sync and async against
+  `prism mock` of *that* version's merged spec, sends a request Prism accepts and returns its typed model;
 - `mypy --strict` on the overlay passes, except where hand-written code names something the
   version removes; `openapi/review diff`'s overlay section lists exactly those places.
 
@@ -23,7 +24,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from codegen.normalise import load_spec
 from codegen.pin import REPO_ROOT, known_versions
+from codegen.walk import operations
 from pinecone_control_api._operations import OPERATIONS
 
 from ..contract.conftest import Prism
@@ -50,6 +53,12 @@ def pinned_operations(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def inference_operations(version: str) -> list[str]:
+    """The operation ids of the version's inference file (none before 2024-10: one file then)."""
+    files = [data for path, data in known_versions()[version].read_files() if "/inference_" in path]
+    return sorted(op["operationId"] for data in files for _p, _m, op in operations(load_spec(data)))
+
+
 @pytest.mark.parametrize("version", LATER)
 def test_a_bump_needs_no_hand_written_line(version: str, pinned_operations: Path, tmp_path: Path) -> None:
     repo = _scratch_repo(tmp_path)
@@ -63,9 +72,15 @@ def test_a_bump_needs_no_hand_written_line(version: str, pinned_operations: Path
     # 1-2. Methods, parameters, and the added operations against prism mock of that version.
     paths = [str(repo / "overlay"), str(repo / "generated"), str(REPO_ROOT / "openapi")]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
-    with Prism("mock", str(known_versions()[version].pulled_file())) as prism:
+    inference = inference_operations(version)
+    assert {"embed", "rerank"} <= set(inference), "every later version publishes embed and rerank"
+    must_call = tmp_path / "must-call.json"
+    must_call.write_text(json.dumps(inference))
+    merged = tmp_path / f"spec-{version}.json"  # the set as one document: what was generated from
+    merged.write_bytes(known_versions()[version].read_verified())
+    with Prism("mock", str(merged)) as prism:
         probed = subprocess.run(
-            [sys.executable, str(PROBE), str(pinned_operations), prism.url],
+            [sys.executable, str(PROBE), str(pinned_operations), prism.url, str(must_call)],
             cwd=tmp_path,
             env=env,
             capture_output=True,
@@ -79,6 +94,8 @@ def test_a_bump_needs_no_hand_written_line(version: str, pinned_operations: Path
     assert report["unreachable"] == {}
     failed = [c for c in report["calls"] if "error" in c]
     assert failed == [], failed
+    assert set(inference) <= set(report["operations"]), "each inference operation is generated"
+    assert set(inference) <= {c["operation"] for c in report["calls"]}, "and called through Prism"
 
     # 3. The type checker: only the names the version removed break the overlay.
     mypy = subprocess.run(
@@ -119,15 +136,19 @@ def test_a_bump_needs_no_hand_written_line(version: str, pinned_operations: Path
     coverage = json.loads(review.stdout)["overlay_impact"]["client_coverage"]
     assert coverage == {"operations": len(report["operations"]), "gaps": []}
 
-    _record(version, report, errors, removed)
+    _record(version, report, errors, removed, inference)
 
 
-def _record(version: str, report: dict[str, Any], errors: list[dict[str, str]], removed: set[str]) -> None:
+def _record(
+    version: str, report: dict[str, Any], errors: list[dict[str, str]], removed: set[str], inference: list[str]
+) -> None:
     RESULTS.parent.mkdir(exist_ok=True)
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     results[version] = {
         "operations": len(report["operations"]),
         "added": report["added"],
+        "inference": inference,
+        "called": sorted(c["operation"] for c in report["calls"] if "error" not in c),
         "calls_ok": len([c for c in report["calls"] if "error" not in c]),
         "hand_written_lines": 0,
         "mypy_errors": [f"{e['file']}:{e['line']}: {e['message']}" for e in errors],
