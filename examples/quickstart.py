@@ -51,13 +51,14 @@ def main() -> None:
             wait_timeout=600,
             on_progress=show,
         )
-        print(f"  -> {archive.name}: {archive.status.state}, {require(archive.spec.pod).pods} pod(s)")
+        # The deployment's shape is version-specific (a union of branches from 2025-10): read it as data.
+        print(f"  -> {archive.name}: {archive.status.state}, {archive.to_dict()['spec']['pod']['pods']} pod(s)")
 
         print(f"list indexes -> {pc.list_indexes().names()}")
 
         print("scale 'archive' to 2 replicas and wait until the change is in effect")
         scaled = pc.configure_index("archive", replicas=2, wait_timeout=600)
-        print(f"  -> replicas {require(scaled.spec.pod).replicas}, state {scaled.status.state}")
+        print(f"  -> replicas {scaled.to_dict()['spec']['pod']['replicas']}, state {scaled.status.state}")
 
         print("make collection 'archive-snapshot' from 'archive'")
         snapshot = pc.create_collection("archive-snapshot", source="archive", wait_timeout=600)
@@ -65,9 +66,9 @@ def main() -> None:
 
         sentences = ["The quick brown fox jumps over the lazy dog.", "Vectors make search semantic."]
         print(f"embed {len(sentences)} sentences with multilingual-e5-large")
-        embedded = pc.embed(model="multilingual-e5-large", inputs=sentences, input_type="passage")
+        embedded = pc.embed(model="multilingual-e5-large", inputs=sentences, parameters={"input_type": "passage"})
         for sentence, item in zip(sentences, require(embedded.data, "data"), strict=True):
-            values = require(item.values, "values")
+            values = item.to_dict()["values"]  # dense or (from 2025-04) sparse: read as data
             print(f"  -> {len(values)} dims, first {values[:3]} for {sentence!r}")
         print(f"  -> usage: {require(embedded.usage).total_tokens} tokens")
 

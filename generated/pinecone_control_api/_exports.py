@@ -5,10 +5,12 @@ from ._surface import pod_spec as pod_spec
 from ._surface import serverless_spec as serverless_spec
 from .models import CollectionList as CollectionList
 from .models import CollectionModel as CollectionModel
+from .models import ConfigureIndexRequestSpec as ConfigureIndexRequestSpec
 from .models import CreateIndexRequestMetric as CreateIndexRequestMetric
 from .models import DeletionProtection as DeletionProtection
 from .models import EmbeddingsList as EmbeddingsList
 from .models import EmbedRequestInputsItem as EmbedRequestInputsItem
+from .models import EmbedRequestParameters as EmbedRequestParameters
 from .models import IndexList as IndexList
 from .models import IndexModel as IndexModel
 from .models import IndexSpec as IndexSpec
@@ -19,9 +21,11 @@ from .models import ServerlessSpecCloud as ServerlessSpecCloud
 __all__ = [
     "CollectionList",
     "CollectionModel",
+    "ConfigureIndexRequestSpec",
     "CreateIndexRequestMetric",
     "DeletionProtection",
     "EmbedRequestInputsItem",
+    "EmbedRequestParameters",
     "EmbeddingsList",
     "IndexList",
     "IndexModel",

@@ -30,10 +30,12 @@ if TYPE_CHECKING:
     from .models import (
         CollectionList,
         CollectionModel,
+        ConfigureIndexRequestSpec,
         CreateIndexRequestMetric,
         DeletionProtection,
         EmbeddingsList,
         EmbedRequestInputsItem,
+        EmbedRequestParameters,
         IndexList,
         IndexModel,
         IndexSpec,
@@ -245,6 +247,7 @@ class SyncOperations:
         self,
         name: str,
         *,
+        spec: ConfigureIndexRequestSpec | Mapping[str, Any] | None = None,
         replicas: int | None = None,
         pod_type: str | None = None,
         deletion_protection: DeletionProtection | str | None = None,
@@ -267,6 +270,7 @@ class SyncOperations:
 
         Args:
             name: The name of the index to configure.
+            spec: (no description in the spec)
             replicas: The number of replicas. Replicas duplicate your index. They provide higher availability and throughput. Replicas can be scaled up or down as your needs change. Server default: `1`. (`spec.pod.replicas`)
             pod_type: The type of pod to use. One of `s1`, `p1`, or `p2` appended with `.` and one of `x1`, `x2`, `x4`, or `x8`. Server default: `p1.x1`. (`spec.pod.pod_type`)
             deletion_protection: Whether [deletion protection](http://docs.pinecone.io/guides/manage-data/manage-indexes#configure-deletion-protection) is enabled/disabled for the index. Server default: `disabled`.
@@ -294,6 +298,7 @@ class SyncOperations:
                 "configure_index",
                 {
                     "path:index_name": name,
+                    "spec": spec,
                     "spec.pod.replicas": replicas,
                     "spec.pod.pod_type": pod_type,
                     "deletion_protection": deletion_protection,
@@ -462,6 +467,7 @@ class SyncOperations:
         *,
         model: str,
         inputs: Sequence[EmbedRequestInputsItem | Mapping[str, Any] | str],
+        parameters: EmbedRequestParameters | Mapping[str, Any] | None = None,
         input_type: str | None = None,
         truncate: str | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
@@ -475,6 +481,7 @@ class SyncOperations:
         Args:
             model: (no description in the spec)
             inputs: (no description in the spec)
+            parameters: Model-specific parameters.
             input_type: Common property used to distinguish between types of data. (`parameters.input_type`)
             truncate: How to handle inputs longer than those supported by the model. If NONE, when the input exceeds the maximum input token length an error will be returned. Server default: `END`. (`parameters.truncate`)
             timeout: this call's per-attempt timeout (seconds or an httpx.Timeout).
@@ -497,6 +504,7 @@ class SyncOperations:
                 {
                     "model": model,
                     "inputs": inputs,
+                    "parameters": parameters,
                     "parameters.input_type": input_type,
                     "parameters.truncate": truncate,
                 },
@@ -680,6 +688,7 @@ class AsyncOperations:
         self,
         name: str,
         *,
+        spec: ConfigureIndexRequestSpec | Mapping[str, Any] | None = None,
         replicas: int | None = None,
         pod_type: str | None = None,
         deletion_protection: DeletionProtection | str | None = None,
@@ -702,6 +711,7 @@ class AsyncOperations:
 
         Args:
             name: The name of the index to configure.
+            spec: (no description in the spec)
             replicas: The number of replicas. Replicas duplicate your index. They provide higher availability and throughput. Replicas can be scaled up or down as your needs change. Server default: `1`. (`spec.pod.replicas`)
             pod_type: The type of pod to use. One of `s1`, `p1`, or `p2` appended with `.` and one of `x1`, `x2`, `x4`, or `x8`. Server default: `p1.x1`. (`spec.pod.pod_type`)
             deletion_protection: Whether [deletion protection](http://docs.pinecone.io/guides/manage-data/manage-indexes#configure-deletion-protection) is enabled/disabled for the index. Server default: `disabled`.
@@ -729,6 +739,7 @@ class AsyncOperations:
                 "configure_index",
                 {
                     "path:index_name": name,
+                    "spec": spec,
                     "spec.pod.replicas": replicas,
                     "spec.pod.pod_type": pod_type,
                     "deletion_protection": deletion_protection,
@@ -897,6 +908,7 @@ class AsyncOperations:
         *,
         model: str,
         inputs: Sequence[EmbedRequestInputsItem | Mapping[str, Any] | str],
+        parameters: EmbedRequestParameters | Mapping[str, Any] | None = None,
         input_type: str | None = None,
         truncate: str | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
@@ -910,6 +922,7 @@ class AsyncOperations:
         Args:
             model: (no description in the spec)
             inputs: (no description in the spec)
+            parameters: Model-specific parameters.
             input_type: Common property used to distinguish between types of data. (`parameters.input_type`)
             truncate: How to handle inputs longer than those supported by the model. If NONE, when the input exceeds the maximum input token length an error will be returned. Server default: `END`. (`parameters.truncate`)
             timeout: this call's per-attempt timeout (seconds or an httpx.Timeout).
@@ -932,6 +945,7 @@ class AsyncOperations:
                 {
                     "model": model,
                     "inputs": inputs,
+                    "parameters": parameters,
                     "parameters.input_type": input_type,
                     "parameters.truncate": truncate,
                 },

@@ -672,9 +672,11 @@ BUILDERS: tuple[str, ...] = ("serverless_spec", "pod_spec")
 MODELS: tuple[str, ...] = (
     "CollectionList",
     "CollectionModel",
+    "ConfigureIndexRequestSpec",
     "CreateIndexRequestMetric",
     "DeletionProtection",
     "EmbedRequestInputsItem",
+    "EmbedRequestParameters",
     "EmbeddingsList",
     "IndexList",
     "IndexModel",

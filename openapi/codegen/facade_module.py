@@ -16,7 +16,10 @@ The rules, each from what the spec says (documented in the README, tested in tes
   unless a body property is called `name` too.
 - Nested plain objects are flattened into their leaves (`configure_index(name, replicas=2)` for
   `spec.pod.replicas`), unless a leaf name would collide, the object is a `oneOf` (kept whole, as
-  the union model, a branch model or a mapping) or a map (kept as a mapping).
+  the union model, a branch model or a mapping) or a map (kept as a mapping). An optional object
+  is also offered whole (`spec=...`), the spelling that survives a bump turning it into a union
+  or a map; of an optional `oneOf`, each branch leaf whose name is unique is a parameter too (at
+  2025-10 `configure_index`'s `spec` is a union, and `replicas=` still says `spec.pod.replicas`).
 - Enum parameters take the generated enum or its string; model parameters the model or a mapping;
   a list of objects that hold one string property also takes plain strings.
 - Waits: an operation that answers 201/202 gets `wait_timeout`/`on_progress` when the spec has a
@@ -30,6 +33,7 @@ from __future__ import annotations
 
 import keyword
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .operation_metadata import FieldMeta, OperationMeta
@@ -100,7 +104,7 @@ def _annotation(fields: list[FieldMeta], f: FieldMeta) -> str:
     return t
 
 
-def _body_params(op: OperationMeta, taken: set[str]) -> list[Param]:
+def _body_params(op: OperationMeta, taken: set[str], whole_too: bool = True) -> list[Param]:
     fields = op.body_fields
     top = [f for f in fields if "." not in f.path and "[" not in f.path]
 
@@ -114,11 +118,22 @@ def _body_params(op: OperationMeta, taken: set[str]) -> list[Param]:
 
     chosen: list[tuple[FieldMeta, bool]] = []
     for f in top:
+        others = taken | {x.python_name for x in top if x is not f} | {leaf.python_name for leaf, _ in chosen}
+        if whole_too and not f.required and f.constraints.get("one_of_required"):
+            # An optional union of objects: kept whole, and each branch's leaf whose name no other
+            # branch (or parameter) has is a parameter too: it says its branch (`replicas` -> `pod`).
+            branch_leaves = [leaf for child in _children(fields, f.path) for leaf, _ in leaves(child, False)]
+            counts = Counter(leaf.python_name for leaf in branch_leaves)
+            unique = [x for x in branch_leaves if counts[x.python_name] == 1 and x.python_name not in others]
+            chosen += [(f, False), *((leaf, False) for leaf in unique if leaf.path != f.path)]
+            continue
         flat = leaves(f, f.required)
         names = [leaf.python_name for leaf, _ in flat]
-        others = taken | {x.python_name for x in top if x is not f} | {leaf.python_name for leaf, _ in chosen}
         if len(flat) > 1 and (len(set(names)) != len(names) or set(names) & others):
             flat = [(f, f.required)]  # a leaf name would collide: keep the object whole
+        elif len(flat) > 1 and whole_too and not f.required and f.python_name not in names:
+            # The object whole too: the spelling that survives a bump turning it into a union or a map.
+            flat = [(f, False), *flat]
         chosen += flat
     return [
         Param(leaf.python_name, leaf.path, _annotation(fields, leaf), required, leaf.description)

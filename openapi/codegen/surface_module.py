@@ -123,7 +123,7 @@ def builders(ops: list[OperationMeta], found: list[Resource]) -> list[Builder]:
                 if not inner or branch_field is None:
                     continue
                 shell = OperationMeta(op.python_name, "", "", "", "", "", "", "", [], None, False, "", inner, [], "")
-                params = _body_params(shell, set())
+                params = _body_params(shell, set(), whole_too=False)
                 defaults = {
                     p.name: x.constraints["server_default"]
                     for p in params

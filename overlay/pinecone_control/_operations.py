@@ -114,10 +114,16 @@ def to_branch(fields: dict[str, Field], path: str, value: Any) -> str | None:
 
 
 def _put(body: dict[str, Any], path: str, value: Any) -> None:
+    """Set `path` in `body`; an object given whole and one of its leaves given apart (`spec=` and
+    `replicas=`) merge, unless they disagree."""
     *parents, leaf = path.split(".")
     node = body
     for part in parents:
         node = node.setdefault(part, {})
+        if not isinstance(node, dict):
+            raise ClientValidationError(f"{path}: {part} is not an object here")
+    if leaf in node and node[leaf] != value:
+        raise ClientValidationError(f"{path} given twice, as {node[leaf]!r} and as {value!r}")
     node[leaf] = value
 
 

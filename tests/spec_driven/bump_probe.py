@@ -7,7 +7,8 @@ Every operation must be a method of both clients, every request field reachable 
 each operation the pinned version lacks, and each one MUST_CALL names (the version's inference
 operations, which the pinned version may share: `embed`), is called (sync and async) against
 `prism mock` of the new spec with arguments made from the spec's own tables, and must return its
-typed model.
+typed model. Every generated deployment builder is called, and every wait target must have its
+standalone wait on both clients.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ import pinecone_control as pc
 import pinecone_control_api
 import pinecone_control_api.models as models
 from codegen import coverage
+from pinecone_control_api._operations import BY_NAME as SPEC
 from pinecone_control_api._operations import OPERATIONS, Field, Operation
 
 
@@ -122,6 +125,53 @@ def call(op: Operation, sources: dict[str, str], url: str) -> dict[str, Any]:
     return outcome
 
 
+def builders() -> dict[str, str]:
+    """Every generated deployment builder, called through `pinecone_control` (so with its checks)
+    with values from the spec's tables: the name, and what it built or why it failed. What a
+    builder builds, and where each parameter goes, is read from its generated body."""
+    from pinecone_control_api import _surface
+
+    out: dict[str, str] = {}
+    for name in _surface.BUILDERS:
+        builder = getattr(pc, name)
+        body = _compact(builder)
+        target = re.search(r"_BUILD\[0\]\('(\w+)','([\w.]+)'", body)
+        assert target is not None, f"{name} does not build through _BUILD"
+        fields = {f.path: f for f in SPEC[target.group(1)].body_fields}
+        kwargs: dict[str, Any] = {}
+        for parameter in inspect.signature(builder).parameters.values():
+            where = re.search(rf"'([\w.]+)':{parameter.name}[,}}]", body)
+            if parameter.default is inspect.Parameter.empty and where is not None:
+                kwargs[parameter.name] = _value(fields, fields[f"{target.group(2)}.{where.group(1)}"])
+        try:
+            out[name] = type(builder(**kwargs)).__name__
+        except Exception as exc:
+            out[name] = f"error: {type(exc).__name__}: {exc}"
+    return out
+
+
+def _compact(function: Any) -> str:
+    return inspect.getsource(function).replace('"', "'").replace("\n", "").replace(" ", "")
+
+
+def waits_without_method() -> list[str]:
+    """Each wait target's standalone wait (`wait:<goal>` on its describe) must be a method of both
+    clients: read from the generated methods' bodies, not from a naming rule."""
+    from pinecone_control_api._facade import WAIT_TARGETS
+
+    wanted = {(t.describe, t.goal) for t in WAIT_TARGETS.values() if t.goal in {"ready", "deleted"}}
+    missing = []
+    for cls in (pc.Client, pc.AsyncClient):
+        found = set()
+        for name in dir(cls):
+            member = getattr(cls, name)
+            if name.startswith("wait_for_") and callable(member):
+                compact = _compact(member)
+                found |= {(d, g) for d, g in wanted if f"'wait:{g}','{d}'" in compact}
+        missing += [f"{cls.__name__}: {d} {g}" for d, g in sorted(wanted - found)]
+    return missing
+
+
 def main() -> int:
     pinned = set(json.loads(Path(sys.argv[1]).read_text()))
     url = sys.argv[2]
@@ -137,6 +187,8 @@ def main() -> int:
             if not callable(getattr(cls, op.python_name, None))
         ],
         "unreachable": {op.python_name: unreachable(op, sources[op.python_name]) for op in OPERATIONS},
+        "builders": builders(),
+        "waits_without_method": waits_without_method(),
         "calls": [
             call(op, sources[op.python_name], url)
             for op in OPERATIONS
