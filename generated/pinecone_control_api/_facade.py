@@ -1,7 +1,8 @@
 """Every operation of the spec as a typed method. Written by openapi/codegen/generate.py; do not edit.
 
 `SyncOperations` / `AsyncOperations` are extended by the clients of the `pinecone_control` package,
-which implement `_invoke` once for every operation. Arguments reach `_invoke` keyed by where they go:
+which build each operation's program once (`_invocation`) and run it (`_run`). Arguments reach
+`_invocation` keyed by where they go:
 `path:<name>`, `query:<name>`, or a request-body field path (`spec.pod.replicas`).
 """
 
@@ -74,9 +75,12 @@ WAIT_TARGETS: dict[str, WaitTarget] = {
 
 
 class SyncOperations:
-    """Every operation as a method; `_invoke` (the client's) performs it."""
+    """Every operation as a method; the client's `_invocation` builds its program, `_run` runs it."""
 
-    def _invoke(self, operation: str, arguments: dict[str, Any], options: CallOptions) -> Any:
+    def _invocation(self, operation: str, arguments: dict[str, Any], options: CallOptions) -> Any:
+        raise NotImplementedError
+
+    def _run(self, program: Any) -> Any:
         raise NotImplementedError
 
     def list_indexes(
@@ -104,7 +108,8 @@ class SyncOperations:
             APIStatusError (HTTP 500): Internal server error.
         """
         return cast(
-            "IndexList", self._invoke("list_indexes", {}, CallOptions(timeout, max_retries, total_timeout, 0, None))
+            "IndexList",
+            self._run(self._invocation("list_indexes", {}, CallOptions(timeout, max_retries, total_timeout, 0, None))),
         )
 
     def create_index(
@@ -154,16 +159,18 @@ class SyncOperations:
         """
         return cast(
             "IndexModel",
-            self._invoke(
-                "create_index",
-                {
-                    "name": name,
-                    "dimension": dimension,
-                    "spec": spec,
-                    "metric": metric,
-                    "deletion_protection": deletion_protection,
-                },
-                CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+            self._run(
+                self._invocation(
+                    "create_index",
+                    {
+                        "name": name,
+                        "dimension": dimension,
+                        "spec": spec,
+                        "metric": metric,
+                        "deletion_protection": deletion_protection,
+                    },
+                    CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+                )
             ),
         )
 
@@ -196,8 +203,12 @@ class SyncOperations:
         """
         return cast(
             "IndexModel",
-            self._invoke(
-                "describe_index", {"path:index_name": name}, CallOptions(timeout, max_retries, total_timeout, 0, None)
+            self._run(
+                self._invocation(
+                    "describe_index",
+                    {"path:index_name": name},
+                    CallOptions(timeout, max_retries, total_timeout, 0, None),
+                )
             ),
         )
 
@@ -236,10 +247,12 @@ class SyncOperations:
             APIStatusError (HTTP 412): There is a pending collection created from this index.
             APIStatusError (HTTP 500): Internal server error.
         """
-        self._invoke(
-            "delete_index",
-            {"path:index_name": name},
-            CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress, missing_ok),
+        self._run(
+            self._invocation(
+                "delete_index",
+                {"path:index_name": name},
+                CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress, missing_ok),
+            )
         )
         return None
 
@@ -294,16 +307,18 @@ class SyncOperations:
         """
         return cast(
             "IndexModel",
-            self._invoke(
-                "configure_index",
-                {
-                    "path:index_name": name,
-                    "spec": spec,
-                    "spec.pod.replicas": replicas,
-                    "spec.pod.pod_type": pod_type,
-                    "deletion_protection": deletion_protection,
-                },
-                CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+            self._run(
+                self._invocation(
+                    "configure_index",
+                    {
+                        "path:index_name": name,
+                        "spec": spec,
+                        "spec.pod.replicas": replicas,
+                        "spec.pod.pod_type": pod_type,
+                        "deletion_protection": deletion_protection,
+                    },
+                    CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+                )
             ),
         )
 
@@ -334,7 +349,9 @@ class SyncOperations:
         """
         return cast(
             "CollectionList",
-            self._invoke("list_collections", {}, CallOptions(timeout, max_retries, total_timeout, 0, None)),
+            self._run(
+                self._invocation("list_collections", {}, CallOptions(timeout, max_retries, total_timeout, 0, None))
+            ),
         )
 
     def create_collection(
@@ -377,10 +394,12 @@ class SyncOperations:
         """
         return cast(
             "CollectionModel",
-            self._invoke(
-                "create_collection",
-                {"name": name, "source": source},
-                CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+            self._run(
+                self._invocation(
+                    "create_collection",
+                    {"name": name, "source": source},
+                    CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+                )
             ),
         )
 
@@ -414,10 +433,12 @@ class SyncOperations:
         """
         return cast(
             "CollectionModel",
-            self._invoke(
-                "describe_collection",
-                {"path:collection_name": name},
-                CallOptions(timeout, max_retries, total_timeout, 0, None),
+            self._run(
+                self._invocation(
+                    "describe_collection",
+                    {"path:collection_name": name},
+                    CallOptions(timeout, max_retries, total_timeout, 0, None),
+                )
             ),
         )
 
@@ -455,10 +476,12 @@ class SyncOperations:
             APIStatusError (HTTP 404): Collection not found.
             APIStatusError (HTTP 500): Internal server error.
         """
-        self._invoke(
-            "delete_collection",
-            {"path:collection_name": name},
-            CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress, missing_ok),
+        self._run(
+            self._invocation(
+                "delete_collection",
+                {"path:collection_name": name},
+                CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress, missing_ok),
+            )
         )
         return None
 
@@ -499,24 +522,29 @@ class SyncOperations:
         """
         return cast(
             "EmbeddingsList",
-            self._invoke(
-                "embed",
-                {
-                    "model": model,
-                    "inputs": inputs,
-                    "parameters": parameters,
-                    "parameters.input_type": input_type,
-                    "parameters.truncate": truncate,
-                },
-                CallOptions(timeout, max_retries, total_timeout, 0, None),
+            self._run(
+                self._invocation(
+                    "embed",
+                    {
+                        "model": model,
+                        "inputs": inputs,
+                        "parameters": parameters,
+                        "parameters.input_type": input_type,
+                        "parameters.truncate": truncate,
+                    },
+                    CallOptions(timeout, max_retries, total_timeout, 0, None),
+                )
             ),
         )
 
 
 class AsyncOperations:
-    """Every operation as a coroutine method; `_invoke` (the client's) performs it."""
+    """Every operation as a coroutine method; the client's `_invocation` builds its program, `_run` runs it."""
 
-    async def _invoke(self, operation: str, arguments: dict[str, Any], options: CallOptions) -> Any:
+    def _invocation(self, operation: str, arguments: dict[str, Any], options: CallOptions) -> Any:
+        raise NotImplementedError
+
+    async def _run(self, program: Any) -> Any:
         raise NotImplementedError
 
     async def list_indexes(
@@ -545,7 +573,9 @@ class AsyncOperations:
         """
         return cast(
             "IndexList",
-            await self._invoke("list_indexes", {}, CallOptions(timeout, max_retries, total_timeout, 0, None)),
+            await self._run(
+                self._invocation("list_indexes", {}, CallOptions(timeout, max_retries, total_timeout, 0, None))
+            ),
         )
 
     async def create_index(
@@ -595,16 +625,18 @@ class AsyncOperations:
         """
         return cast(
             "IndexModel",
-            await self._invoke(
-                "create_index",
-                {
-                    "name": name,
-                    "dimension": dimension,
-                    "spec": spec,
-                    "metric": metric,
-                    "deletion_protection": deletion_protection,
-                },
-                CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+            await self._run(
+                self._invocation(
+                    "create_index",
+                    {
+                        "name": name,
+                        "dimension": dimension,
+                        "spec": spec,
+                        "metric": metric,
+                        "deletion_protection": deletion_protection,
+                    },
+                    CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+                )
             ),
         )
 
@@ -637,8 +669,12 @@ class AsyncOperations:
         """
         return cast(
             "IndexModel",
-            await self._invoke(
-                "describe_index", {"path:index_name": name}, CallOptions(timeout, max_retries, total_timeout, 0, None)
+            await self._run(
+                self._invocation(
+                    "describe_index",
+                    {"path:index_name": name},
+                    CallOptions(timeout, max_retries, total_timeout, 0, None),
+                )
             ),
         )
 
@@ -677,10 +713,12 @@ class AsyncOperations:
             APIStatusError (HTTP 412): There is a pending collection created from this index.
             APIStatusError (HTTP 500): Internal server error.
         """
-        await self._invoke(
-            "delete_index",
-            {"path:index_name": name},
-            CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress, missing_ok),
+        await self._run(
+            self._invocation(
+                "delete_index",
+                {"path:index_name": name},
+                CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress, missing_ok),
+            )
         )
         return None
 
@@ -735,16 +773,18 @@ class AsyncOperations:
         """
         return cast(
             "IndexModel",
-            await self._invoke(
-                "configure_index",
-                {
-                    "path:index_name": name,
-                    "spec": spec,
-                    "spec.pod.replicas": replicas,
-                    "spec.pod.pod_type": pod_type,
-                    "deletion_protection": deletion_protection,
-                },
-                CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+            await self._run(
+                self._invocation(
+                    "configure_index",
+                    {
+                        "path:index_name": name,
+                        "spec": spec,
+                        "spec.pod.replicas": replicas,
+                        "spec.pod.pod_type": pod_type,
+                        "deletion_protection": deletion_protection,
+                    },
+                    CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+                )
             ),
         )
 
@@ -775,7 +815,9 @@ class AsyncOperations:
         """
         return cast(
             "CollectionList",
-            await self._invoke("list_collections", {}, CallOptions(timeout, max_retries, total_timeout, 0, None)),
+            await self._run(
+                self._invocation("list_collections", {}, CallOptions(timeout, max_retries, total_timeout, 0, None))
+            ),
         )
 
     async def create_collection(
@@ -818,10 +860,12 @@ class AsyncOperations:
         """
         return cast(
             "CollectionModel",
-            await self._invoke(
-                "create_collection",
-                {"name": name, "source": source},
-                CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+            await self._run(
+                self._invocation(
+                    "create_collection",
+                    {"name": name, "source": source},
+                    CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+                )
             ),
         )
 
@@ -855,10 +899,12 @@ class AsyncOperations:
         """
         return cast(
             "CollectionModel",
-            await self._invoke(
-                "describe_collection",
-                {"path:collection_name": name},
-                CallOptions(timeout, max_retries, total_timeout, 0, None),
+            await self._run(
+                self._invocation(
+                    "describe_collection",
+                    {"path:collection_name": name},
+                    CallOptions(timeout, max_retries, total_timeout, 0, None),
+                )
             ),
         )
 
@@ -896,10 +942,12 @@ class AsyncOperations:
             APIStatusError (HTTP 404): Collection not found.
             APIStatusError (HTTP 500): Internal server error.
         """
-        await self._invoke(
-            "delete_collection",
-            {"path:collection_name": name},
-            CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress, missing_ok),
+        await self._run(
+            self._invocation(
+                "delete_collection",
+                {"path:collection_name": name},
+                CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress, missing_ok),
+            )
         )
         return None
 
@@ -940,15 +988,17 @@ class AsyncOperations:
         """
         return cast(
             "EmbeddingsList",
-            await self._invoke(
-                "embed",
-                {
-                    "model": model,
-                    "inputs": inputs,
-                    "parameters": parameters,
-                    "parameters.input_type": input_type,
-                    "parameters.truncate": truncate,
-                },
-                CallOptions(timeout, max_retries, total_timeout, 0, None),
+            await self._run(
+                self._invocation(
+                    "embed",
+                    {
+                        "model": model,
+                        "inputs": inputs,
+                        "parameters": parameters,
+                        "parameters.input_type": input_type,
+                        "parameters.truncate": truncate,
+                    },
+                    CallOptions(timeout, max_retries, total_timeout, 0, None),
+                )
             ),
         )

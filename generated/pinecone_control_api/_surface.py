@@ -1,7 +1,8 @@
 """The conveniences around the operations. Written by openapi/codegen/generate.py; do not edit.
 
 `SyncConveniences` / `AsyncConveniences` (existence checks, standalone waits, idempotent creates)
-are extended by the clients of the `pinecone_control` package, which implement `_convene` once.
+are extended by the clients of the `pinecone_control` package, which build each convenience's
+program once (`_convenience`) and run it (`_run`).
 The deployment builders build their model; the package installs its checks (`use_builder`).
 """
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 class SyncConveniences:
     """Existence checks, standalone waits and idempotent creates, for every resource."""
 
-    def _convene(
+    def _convenience(
         self,
         method: str,
         action: str,
@@ -39,6 +40,9 @@ class SyncConveniences:
         options: CallOptions,
         apply: bool = False,
     ) -> Any:
+        raise NotImplementedError
+
+    def _run(self, program: Any) -> Any:
         raise NotImplementedError
 
     def has_collection(
@@ -57,12 +61,14 @@ class SyncConveniences:
         """
         return cast(
             "bool",
-            self._convene(
-                "has_collection",
-                "has",
-                "describe_collection",
-                {"path:collection_name": name},
-                CallOptions(timeout, max_retries, NOT_GIVEN, 0, None),
+            self._run(
+                self._convenience(
+                    "has_collection",
+                    "has",
+                    "describe_collection",
+                    {"path:collection_name": name},
+                    CallOptions(timeout, max_retries, NOT_GIVEN, 0, None),
+                )
             ),
         )
 
@@ -84,12 +90,14 @@ class SyncConveniences:
         """
         return cast(
             "CollectionModel",
-            self._convene(
-                "wait_for_collection_ready",
-                "wait:ready",
-                "describe_collection",
-                {"path:collection_name": name},
-                CallOptions(timeout, NOT_GIVEN, NOT_GIVEN, wait_timeout, on_progress),
+            self._run(
+                self._convenience(
+                    "wait_for_collection_ready",
+                    "wait:ready",
+                    "describe_collection",
+                    {"path:collection_name": name},
+                    CallOptions(timeout, NOT_GIVEN, NOT_GIVEN, wait_timeout, on_progress),
+                )
             ),
         )
 
@@ -109,12 +117,14 @@ class SyncConveniences:
             on_progress: called with a WaitProgress after every poll.
             timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
         """
-        self._convene(
-            "wait_for_collection_deleted",
-            "wait:deleted",
-            "describe_collection",
-            {"path:collection_name": name},
-            CallOptions(timeout, NOT_GIVEN, NOT_GIVEN, wait_timeout, on_progress),
+        self._run(
+            self._convenience(
+                "wait_for_collection_deleted",
+                "wait:deleted",
+                "describe_collection",
+                {"path:collection_name": name},
+                CallOptions(timeout, NOT_GIVEN, NOT_GIVEN, wait_timeout, on_progress),
+            )
         )
         return None
 
@@ -153,12 +163,14 @@ class SyncConveniences:
         """
         return cast(
             "CollectionModel",
-            self._convene(
-                "ensure_collection",
-                "ensure",
-                "create_collection",
-                {"name": name, "source": source},
-                CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+            self._run(
+                self._convenience(
+                    "ensure_collection",
+                    "ensure",
+                    "create_collection",
+                    {"name": name, "source": source},
+                    CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+                )
             ),
         )
 
@@ -178,12 +190,14 @@ class SyncConveniences:
         """
         return cast(
             "bool",
-            self._convene(
-                "has_index",
-                "has",
-                "describe_index",
-                {"path:index_name": name},
-                CallOptions(timeout, max_retries, NOT_GIVEN, 0, None),
+            self._run(
+                self._convenience(
+                    "has_index",
+                    "has",
+                    "describe_index",
+                    {"path:index_name": name},
+                    CallOptions(timeout, max_retries, NOT_GIVEN, 0, None),
+                )
             ),
         )
 
@@ -205,12 +219,14 @@ class SyncConveniences:
         """
         return cast(
             "IndexModel",
-            self._convene(
-                "wait_for_index_ready",
-                "wait:ready",
-                "describe_index",
-                {"path:index_name": name},
-                CallOptions(timeout, NOT_GIVEN, NOT_GIVEN, wait_timeout, on_progress),
+            self._run(
+                self._convenience(
+                    "wait_for_index_ready",
+                    "wait:ready",
+                    "describe_index",
+                    {"path:index_name": name},
+                    CallOptions(timeout, NOT_GIVEN, NOT_GIVEN, wait_timeout, on_progress),
+                )
             ),
         )
 
@@ -230,12 +246,14 @@ class SyncConveniences:
             on_progress: called with a WaitProgress after every poll.
             timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
         """
-        self._convene(
-            "wait_for_index_deleted",
-            "wait:deleted",
-            "describe_index",
-            {"path:index_name": name},
-            CallOptions(timeout, NOT_GIVEN, NOT_GIVEN, wait_timeout, on_progress),
+        self._run(
+            self._convenience(
+                "wait_for_index_deleted",
+                "wait:deleted",
+                "describe_index",
+                {"path:index_name": name},
+                CallOptions(timeout, NOT_GIVEN, NOT_GIVEN, wait_timeout, on_progress),
+            )
         )
         return None
 
@@ -283,19 +301,21 @@ class SyncConveniences:
         """
         return cast(
             "IndexModel",
-            self._convene(
-                "ensure_index",
-                "ensure",
-                "create_index",
-                {
-                    "name": name,
-                    "dimension": dimension,
-                    "spec": spec,
-                    "metric": metric,
-                    "deletion_protection": deletion_protection,
-                },
-                CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
-                apply,
+            self._run(
+                self._convenience(
+                    "ensure_index",
+                    "ensure",
+                    "create_index",
+                    {
+                        "name": name,
+                        "dimension": dimension,
+                        "spec": spec,
+                        "metric": metric,
+                        "deletion_protection": deletion_protection,
+                    },
+                    CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+                    apply,
+                )
             ),
         )
 
@@ -303,7 +323,7 @@ class SyncConveniences:
 class AsyncConveniences:
     """The coroutine twins of `SyncConveniences`."""
 
-    async def _convene(
+    def _convenience(
         self,
         method: str,
         action: str,
@@ -312,6 +332,9 @@ class AsyncConveniences:
         options: CallOptions,
         apply: bool = False,
     ) -> Any:
+        raise NotImplementedError
+
+    async def _run(self, program: Any) -> Any:
         raise NotImplementedError
 
     async def has_collection(
@@ -330,12 +353,14 @@ class AsyncConveniences:
         """
         return cast(
             "bool",
-            await self._convene(
-                "has_collection",
-                "has",
-                "describe_collection",
-                {"path:collection_name": name},
-                CallOptions(timeout, max_retries, NOT_GIVEN, 0, None),
+            await self._run(
+                self._convenience(
+                    "has_collection",
+                    "has",
+                    "describe_collection",
+                    {"path:collection_name": name},
+                    CallOptions(timeout, max_retries, NOT_GIVEN, 0, None),
+                )
             ),
         )
 
@@ -357,12 +382,14 @@ class AsyncConveniences:
         """
         return cast(
             "CollectionModel",
-            await self._convene(
-                "wait_for_collection_ready",
-                "wait:ready",
-                "describe_collection",
-                {"path:collection_name": name},
-                CallOptions(timeout, NOT_GIVEN, NOT_GIVEN, wait_timeout, on_progress),
+            await self._run(
+                self._convenience(
+                    "wait_for_collection_ready",
+                    "wait:ready",
+                    "describe_collection",
+                    {"path:collection_name": name},
+                    CallOptions(timeout, NOT_GIVEN, NOT_GIVEN, wait_timeout, on_progress),
+                )
             ),
         )
 
@@ -382,12 +409,14 @@ class AsyncConveniences:
             on_progress: called with a WaitProgress after every poll.
             timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
         """
-        await self._convene(
-            "wait_for_collection_deleted",
-            "wait:deleted",
-            "describe_collection",
-            {"path:collection_name": name},
-            CallOptions(timeout, NOT_GIVEN, NOT_GIVEN, wait_timeout, on_progress),
+        await self._run(
+            self._convenience(
+                "wait_for_collection_deleted",
+                "wait:deleted",
+                "describe_collection",
+                {"path:collection_name": name},
+                CallOptions(timeout, NOT_GIVEN, NOT_GIVEN, wait_timeout, on_progress),
+            )
         )
         return None
 
@@ -426,12 +455,14 @@ class AsyncConveniences:
         """
         return cast(
             "CollectionModel",
-            await self._convene(
-                "ensure_collection",
-                "ensure",
-                "create_collection",
-                {"name": name, "source": source},
-                CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+            await self._run(
+                self._convenience(
+                    "ensure_collection",
+                    "ensure",
+                    "create_collection",
+                    {"name": name, "source": source},
+                    CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+                )
             ),
         )
 
@@ -451,12 +482,14 @@ class AsyncConveniences:
         """
         return cast(
             "bool",
-            await self._convene(
-                "has_index",
-                "has",
-                "describe_index",
-                {"path:index_name": name},
-                CallOptions(timeout, max_retries, NOT_GIVEN, 0, None),
+            await self._run(
+                self._convenience(
+                    "has_index",
+                    "has",
+                    "describe_index",
+                    {"path:index_name": name},
+                    CallOptions(timeout, max_retries, NOT_GIVEN, 0, None),
+                )
             ),
         )
 
@@ -478,12 +511,14 @@ class AsyncConveniences:
         """
         return cast(
             "IndexModel",
-            await self._convene(
-                "wait_for_index_ready",
-                "wait:ready",
-                "describe_index",
-                {"path:index_name": name},
-                CallOptions(timeout, NOT_GIVEN, NOT_GIVEN, wait_timeout, on_progress),
+            await self._run(
+                self._convenience(
+                    "wait_for_index_ready",
+                    "wait:ready",
+                    "describe_index",
+                    {"path:index_name": name},
+                    CallOptions(timeout, NOT_GIVEN, NOT_GIVEN, wait_timeout, on_progress),
+                )
             ),
         )
 
@@ -503,12 +538,14 @@ class AsyncConveniences:
             on_progress: called with a WaitProgress after every poll.
             timeout: not a wait's option: passing it raises TypeError naming `wait_timeout`.
         """
-        await self._convene(
-            "wait_for_index_deleted",
-            "wait:deleted",
-            "describe_index",
-            {"path:index_name": name},
-            CallOptions(timeout, NOT_GIVEN, NOT_GIVEN, wait_timeout, on_progress),
+        await self._run(
+            self._convenience(
+                "wait_for_index_deleted",
+                "wait:deleted",
+                "describe_index",
+                {"path:index_name": name},
+                CallOptions(timeout, NOT_GIVEN, NOT_GIVEN, wait_timeout, on_progress),
+            )
         )
         return None
 
@@ -556,19 +593,21 @@ class AsyncConveniences:
         """
         return cast(
             "IndexModel",
-            await self._convene(
-                "ensure_index",
-                "ensure",
-                "create_index",
-                {
-                    "name": name,
-                    "dimension": dimension,
-                    "spec": spec,
-                    "metric": metric,
-                    "deletion_protection": deletion_protection,
-                },
-                CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
-                apply,
+            await self._run(
+                self._convenience(
+                    "ensure_index",
+                    "ensure",
+                    "create_index",
+                    {
+                        "name": name,
+                        "dimension": dimension,
+                        "spec": spec,
+                        "metric": metric,
+                        "deletion_protection": deletion_protection,
+                    },
+                    CallOptions(timeout, max_retries, total_timeout, wait_timeout, on_progress),
+                    apply,
+                )
             ),
         )
 

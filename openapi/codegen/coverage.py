@@ -21,13 +21,15 @@ from .pin import OPENAPI_DIR
 
 
 def invoked_sources(facade: Path) -> dict[str, dict[str, str]]:
-    """For each generated method: its `_invoke` arguments as {source: parameter name}."""
+    """For each generated method: its `_invocation` arguments as {source: parameter name}."""
     tree = ast.parse(facade.read_text(encoding="utf-8"))
     out: dict[str, dict[str, str]] = {}
     for cls in (n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "SyncOperations"):
         for fn in (n for n in cls.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")):
             for node in ast.walk(fn):
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "_invoke":
+                if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+                    continue
+                if node.func.attr == "_invocation":
                     arguments = node.args[1]
                     if isinstance(arguments, ast.Dict):
                         out[fn.name] = {

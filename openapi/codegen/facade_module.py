@@ -2,7 +2,8 @@
 
 `SyncOperations` and `AsyncOperations` hold one method per operation of the spec. Each method's
 signature and docstring come from the spec; its body hands the arguments, by field path, to
-`self._invoke(...)`, which the overlay's clients implement once for all operations (requests,
+`self._invocation(...)` (the program that performs it) and runs it with `self._run(...)`, which the
+overlay's clients implement once for all operations (requests,
 checks, retries, errors, waits). A spec bump therefore adds methods without a hand-written line.
 
 The rules, each from what the spec says (documented in the README, tested in tests/spec_driven):
@@ -270,7 +271,8 @@ def _method(op: OperationMeta, ops: list[OperationMeta], asynchronous: bool) -> 
     if deletes:
         waits += ", missing_ok"
     call = (
-        f"self._invoke({op.python_name!r}, {{{arguments}}}, CallOptions(timeout, max_retries, total_timeout, {waits}))"
+        f"self._run(self._invocation({op.python_name!r}, {{{arguments}}}, "
+        f"CallOptions(timeout, max_retries, total_timeout, {waits})))"
     )
     head = "async def" if asynchronous else "def"
     result = f"await {call}" if asynchronous else call
@@ -285,7 +287,8 @@ HEADER = '''\
 """Every operation of the spec as a typed method. Written by openapi/codegen/generate.py; do not edit.
 
 `SyncOperations` / `AsyncOperations` are extended by the clients of the `pinecone_control` package,
-which implement `_invoke` once for every operation. Arguments reach `_invoke` keyed by where they go:
+which build each operation's program once (`_invocation`) and run it (`_run`). Arguments reach
+`_invocation` keyed by where they go:
 `path:<name>`, `query:<name>`, or a request-body field path (`spec.pod.replicas`).
 """
 
@@ -362,9 +365,12 @@ WAIT_TARGETS: dict[str, WaitTarget] = {
 
 
 class SyncOperations:
-    """Every operation as a method; `_invoke` (the client's) performs it."""
+    """Every operation as a method; the client's `_invocation` builds its program, `_run` runs it."""
 
-    def _invoke(self, operation: str, arguments: dict[str, Any], options: CallOptions) -> Any:
+    def _invocation(self, operation: str, arguments: dict[str, Any], options: CallOptions) -> Any:
+        raise NotImplementedError
+
+    def _run(self, program: Any) -> Any:
         raise NotImplementedError
 
 '''
@@ -372,9 +378,12 @@ class SyncOperations:
         + '''
 
 class AsyncOperations:
-    """Every operation as a coroutine method; `_invoke` (the client's) performs it."""
+    """Every operation as a coroutine method; the client's `_invocation` builds its program, `_run` runs it."""
 
-    async def _invoke(self, operation: str, arguments: dict[str, Any], options: CallOptions) -> Any:
+    def _invocation(self, operation: str, arguments: dict[str, Any], options: CallOptions) -> Any:
+        raise NotImplementedError
+
+    async def _run(self, program: Any) -> Any:
         raise NotImplementedError
 
 '''

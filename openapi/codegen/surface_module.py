@@ -18,8 +18,8 @@ spec that adds a resource adds its conveniences, and one that renames a model re
   flattens (`metadata_config.indexed` is `indexed`).
 - `_exports.py`: every model the public methods and builders name, for the package's re-exports.
 
-The methods hand a small core (the overlay's `_convene` / `_build`) their per-operation facts;
-the core builds the programs both clients run.
+The methods hand a small core (the overlay's `_convenience`, and the builders' `use_builder` hook)
+their per-operation facts; the core builds the programs both clients run (`_run`).
 """
 
 from __future__ import annotations
@@ -158,7 +158,7 @@ def _doc(lines: list[str]) -> str:
 
 def _def(asynchronous: bool, name: str, sig: list[str], returns: str, doc: list[str], call: str) -> str:
     head = "async def" if asynchronous else "def"
-    result = f"await self._convene({call})" if asynchronous else f"self._convene({call})"
+    result = f"await self._run(self._convenience({call}))" if asynchronous else f"self._run(self._convenience({call}))"
     body = f"return cast({returns!r}, {result})" if returns != "None" else f"{result}\n        return None"
     params = ", ".join(["self", *sig])
     return f'    {head} {name}({params}) -> {returns}:\n        """{_doc(doc)}\n        """\n        {body}\n'
@@ -323,7 +323,8 @@ HEADER = '''\
 """The conveniences around the operations. Written by openapi/codegen/generate.py; do not edit.
 
 `SyncConveniences` / `AsyncConveniences` (existence checks, standalone waits, idempotent creates)
-are extended by the clients of the `pinecone_control` package, which implement `_convene` once.
+are extended by the clients of the `pinecone_control` package, which build each convenience's
+program once (`_convenience`) and run it (`_run`).
 The deployment builders build their model; the package installs its checks (`use_builder`).
 """
 
@@ -366,19 +367,20 @@ def render(ops: list[OperationMeta], facade: str) -> str:
     models = sorted(_used(signatures))
     imports = "".join(f"    from .models import {name}\n" for name in models)
     type_checking = f"if TYPE_CHECKING:\n{imports}\n\n" if imports else ""
-    convene = (
-        "    {head} _convene(\n        self, method: str, action: str, operation: str, arguments: dict[str, Any], "
+    core = (
+        "    def _convenience(\n        self, method: str, action: str, operation: str, arguments: dict[str, Any], "
         "options: CallOptions, apply: bool = False\n    ) -> Any:\n        raise NotImplementedError\n\n"
+        "    {head} _run(self, program: Any) -> Any:\n        raise NotImplementedError\n\n"
     )
     return (
         HEADER
         + type_checking
         + "class SyncConveniences:\n"
         + '    """Existence checks, standalone waits and idempotent creates, for every resource."""\n\n'
-        + convene.format(head="def")
+        + core.format(head="def")
         + "\n".join(pair[0] for pair in methods)
         + '\n\nclass AsyncConveniences:\n    """The coroutine twins of `SyncConveniences`."""\n\n'
-        + convene.format(head="async def")
+        + core.format(head="async def")
         + "\n".join(pair[1] for pair in methods)
         + _BUILDING
         + "\n\n".join(built)

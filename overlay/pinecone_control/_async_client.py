@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 import ssl
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 import httpx
-from pinecone_control_api._facade import AsyncOperations, CallOptions
+from pinecone_control_api._facade import AsyncOperations
 from pinecone_control_api._surface import AsyncConveniences
 
 from . import _connections
@@ -18,18 +18,10 @@ from ._base_client import (
     _BorrowedAsyncTransport,
 )
 from ._clock import AsyncClock, AsyncSystemClock
-from ._connections import borrowed_loop_error
-from ._effects import Outcome, Program, Send, Sleep
-from ._errors import ClientClosedError
-from ._lazy import lazy_module
+from ._effects import Effect, Outcome, Program, Send, Sleep, Steps
 from ._network import end_attempt, make_async_transport, start_attempt
+from ._raw import AsyncRawResponses
 from ._reading import BodyReader, BodyTooLarge
-
-if TYPE_CHECKING:
-    from . import _flows as run
-    from ._raw import AsyncRawResponses
-else:
-    run = lazy_module("pinecone_control._flows")  # the operations load at the first request
 
 T = TypeVar("T")
 
@@ -67,25 +59,13 @@ class AsyncClient(
         own = make_async_transport(context=context, limits=DEFAULT_LIMITS, proxy=proxy, loopback_only=loopback_only)
         return httpx.AsyncClient(transport=own, **kwargs)
 
-    # -- plumbing -------------------------------------------------------------------------------
+    # -- the driver: performs the programs' effects with httpx.AsyncClient and an awaited sleep ---
 
     async def _run(self, program: Program[T]) -> T:
-        try:
-            effect = next(program)
-            while True:
-                result: Outcome | None
-                self._check_open()
-                if isinstance(effect, Sleep):
-                    await self._clock.sleep(effect.seconds)
-                    result = None
-                else:
-                    result = await self._send(effect)
-                effect = program.send(result)
-        except StopIteration as stop:
-            value: T = stop.value
-            return value
-        finally:
-            program.close()
+        with Steps(program) as steps:
+            while (effect := steps.next()) is not None:
+                steps.answer(await self._perform(effect))
+        return steps.value
 
     async def _send(self, send: Send) -> Outcome:
         pool = self._pool
@@ -103,17 +83,8 @@ class AsyncClient(
                 # clipped); our own needs no timer per request (~3.5 us each).
                 async with asyncio.timeout(send.budget):
                     return await self._exchange(pool.http, send)
-            except TimeoutError:
-                return httpx.ReadTimeout("the attempt's total deadline passed")
-            except BodyTooLarge as big:
-                return big.outcome
-            except httpx.RequestError as exc:
-                return exc
-            except RuntimeError as exc:  # httpx: "the client has been closed", or a dead loop's connection
-                self._check_open()
-                if pool.borrowed and "event loop" in str(exc).lower():
-                    raise borrowed_loop_error() from exc
-                raise ClientClosedError(f"{type(self).__name__} could not send: {exc}") from exc
+            except (TimeoutError, BodyTooLarge, httpx.RequestError, RuntimeError) as exc:
+                return self._attempt_failed(exc)
             finally:
                 end_attempt(deadline)
 
@@ -126,6 +97,10 @@ class AsyncClient(
             return reader.finish()
         finally:
             await response.aclose()
+
+    async def _perform(self, effect: Effect) -> Outcome | None:
+        self._check_open()
+        return await (self._clock.sleep(effect.seconds) if isinstance(effect, Sleep) else self._send(effect))
 
     async def close(self) -> None:
         """Close the connection pool if this client created it; later calls raise ClientClosedError."""
@@ -140,32 +115,10 @@ class AsyncClient(
     async def __aenter__(self) -> Self:
         return self
 
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    async def __aexit__(self, *exc_info: type[BaseException] | BaseException | TracebackType | None) -> None:
         await self.close()
 
     @property
     def with_raw_response(self) -> AsyncRawResponses:
-        """Any method, returning a `RawResponse` (status, headers, request id, attempts, elapsed;
-        `.parse()` for the result): `pc.with_raw_response.describe_index("x")`, or typed for mypy,
-        `pc.with_raw_response(pc.describe_index)("x")`."""
-        from ._raw import AsyncRawResponses
-
+        """Any method, returning a `RawResponse` (see `AsyncRawResponses`); `await` the call."""
         return AsyncRawResponses(self)
-
-    # -- every operation of the spec (the generated facade's methods) and the conveniences --------
-
-    async def _invoke(self, operation: str, arguments: dict[str, Any], options: CallOptions) -> Any:
-        return await self._run(self._invocation(operation, arguments, options))
-
-    async def _convene(
-        self,
-        method: str,
-        action: str,
-        operation: str,
-        arguments: dict[str, Any],
-        options: CallOptions,
-        apply: bool = False,
-    ) -> Any:
-        return await self._run(self._convenience(method, action, operation, arguments, options, apply))

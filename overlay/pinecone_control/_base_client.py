@@ -22,18 +22,19 @@ from ._config import (
     redact_headers,
     resolve_options,
 )
-from ._connections import Pool
+from ._connections import Pool, borrowed_loop_error
 from ._errors import ClientClosedError, ClientValidationError
 from ._lazy import lazy_module
 from ._logging import setup_from_env
 from ._network import check_proxy, env_proxy, ssl_context
 from ._observe import AttemptHook, Observer
+from ._reading import BodyTooLarge
 from ._waiting import PollSchedule
 
 if TYPE_CHECKING:
     from . import _flows as run
     from . import _provisioning as provisioning
-    from ._effects import Program, Send
+    from ._effects import Outcome, Program, Send
     from ._waiting import ProgressCallback
 else:
     run = lazy_module("pinecone_control._flows")  # the operations load at the first request
@@ -290,6 +291,21 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         """The pool's own timeout is not passed (httpx would copy it into a new object per request)."""
         return httpx.USE_CLIENT_DEFAULT if timeout is self._pool_timeout else timeout
 
+    def _attempt_failed(self, exc: Exception) -> Outcome:
+        """What an attempt that raised `exc` comes to, for both drivers: a body over the limit or a
+        transport error is the attempt's outcome (the request loop decides on retries); httpx's
+        RuntimeError is a closed client, or (the caller's async http_client) a loop it does not belong to."""
+        if isinstance(exc, BodyTooLarge):
+            return exc.outcome
+        if isinstance(exc, httpx.RequestError):
+            return exc
+        if isinstance(exc, TimeoutError):  # async: the budget's own timer, around a caller's transport
+            return httpx.ReadTimeout("the attempt's total deadline passed")
+        self._check_open()
+        if self._pool.borrowed and "event loop" in str(exc).lower():
+            raise borrowed_loop_error() from exc
+        raise ClientClosedError(f"{type(self).__name__} could not send: {exc}") from exc
+
     def _check_open(self) -> None:
         if self._closed or self._pool.http.is_closed:
             raise ClientClosedError(f"{type(self).__name__} is closed; create a new one")
@@ -328,7 +344,13 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         )
 
     def _convenience(
-        self, method: str, action: str, operation: str, arguments: dict[str, Any], options: CallOptions, apply: bool
+        self,
+        method: str,
+        action: str,
+        operation: str,
+        arguments: dict[str, Any],
+        options: CallOptions,
+        apply: bool = False,
     ) -> Program[Any]:
         """A generated convenience (`_surface.py`): `has` (one describe), `wait:<goal>` (a standalone
         wait polling `operation`), or `ensure` (`operation` is the create)."""

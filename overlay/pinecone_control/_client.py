@@ -6,10 +6,10 @@ import ssl
 import time
 from _queue import SimpleQueue  # what `queue.SimpleQueue` is, without `queue`'s imports at cold start
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 import httpx
-from pinecone_control_api._facade import CallOptions, SyncOperations
+from pinecone_control_api._facade import SyncOperations
 from pinecone_control_api._surface import SyncConveniences
 
 from . import _connections
@@ -19,17 +19,10 @@ from ._base_client import (
     _BorrowedTransport,
 )
 from ._clock import Clock, SystemClock
-from ._effects import Outcome, Program, Send, Sleep
-from ._errors import ClientClosedError
-from ._lazy import lazy_module
+from ._effects import Effect, Outcome, Program, Send, Sleep, Steps
 from ._network import end_attempt, make_transport, start_attempt
+from ._raw import RawResponses
 from ._reading import BodyReader, BodyTooLarge
-
-if TYPE_CHECKING:
-    from . import _flows as run
-    from ._raw import RawResponses
-else:
-    run = lazy_module("pinecone_control._flows")  # the operations load at the first request
 
 T = TypeVar("T")
 
@@ -70,25 +63,13 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
         own = make_transport(context=context, limits=DEFAULT_LIMITS, proxy=proxy, loopback_only=loopback_only)
         return httpx.Client(transport=own, **kwargs)
 
-    # -- plumbing -------------------------------------------------------------------------------
+    # -- the driver: performs the programs' effects with httpx.Client and a blocking sleep --------
 
     def _run(self, program: Program[T]) -> T:
-        try:
-            effect = next(program)
-            while True:
-                result: Outcome | None
-                self._check_open()
-                if isinstance(effect, Sleep):
-                    self._clock.sleep(effect.seconds)
-                    result = None
-                else:
-                    result = self._send(effect)
-                effect = program.send(result)
-        except StopIteration as stop:
-            value: T = stop.value
-            return value
-        finally:
-            program.close()
+        with Steps(program) as steps:
+            while (effect := steps.next()) is not None:
+                steps.answer(self._perform(effect))
+        return steps.value
 
     def _send(self, send: Send) -> Outcome:
         pool = self._pool
@@ -106,16 +87,17 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
                 return reader.finish()
             finally:
                 response.close()
-        except BodyTooLarge as big:
-            return big.outcome
-        except httpx.RequestError as exc:
-            return exc
-        except RuntimeError as exc:  # httpx: "the client has been closed"
-            self._check_open()
-            raise ClientClosedError(f"{type(self).__name__} could not send: {exc}") from exc
+        except (BodyTooLarge, httpx.RequestError, RuntimeError) as exc:
+            return self._attempt_failed(exc)
         finally:
             end_attempt(deadline)
             limiter.put(None)
+
+    def _perform(self, effect: Effect) -> Outcome | None:
+        self._check_open()
+        if isinstance(effect, Sleep):
+            return self._clock.sleep(effect.seconds)  # type: ignore[func-returns-value]  # None, as it should
+        return self._send(effect)
 
     def close(self) -> None:
         """Close the connection pool if this client created it; later calls raise ClientClosedError."""
@@ -126,32 +108,10 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def __exit__(self, *exc_info: type[BaseException] | BaseException | TracebackType | None) -> None:
         self.close()
 
     @property
     def with_raw_response(self) -> RawResponses:
-        """Any method, returning a `RawResponse` (status, headers, request id, attempts, elapsed;
-        `.parse()` for the result): `pc.with_raw_response.describe_index("x")`, or typed for mypy,
-        `pc.with_raw_response(pc.describe_index)("x")`."""
-        from ._raw import RawResponses
-
+        """Any method, returning a `RawResponse` (see `RawResponses`)."""
         return RawResponses(self)
-
-    # -- every operation of the spec (the generated facade's methods) and the conveniences --------
-
-    def _invoke(self, operation: str, arguments: dict[str, Any], options: CallOptions) -> Any:
-        return self._run(self._invocation(operation, arguments, options))
-
-    def _convene(
-        self,
-        method: str,
-        action: str,
-        operation: str,
-        arguments: dict[str, Any],
-        options: CallOptions,
-        apply: bool = False,
-    ) -> Any:
-        return self._run(self._convenience(method, action, operation, arguments, options, apply))

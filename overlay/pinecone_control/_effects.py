@@ -11,7 +11,8 @@ effect by effect with a scripted driver.
 from __future__ import annotations
 
 from collections.abc import Generator
-from typing import Any, NamedTuple, TypeVar
+from types import TracebackType
+from typing import Any, Generic, NamedTuple, Self, TypeVar
 
 import httpx
 
@@ -46,3 +47,35 @@ class TooLarge(NamedTuple):
 Effect = Send | Sleep
 Program = Generator[Effect, Any, T]
 Outcome = httpx.Response | httpx.RequestError | TooLarge
+
+
+class Steps(Generic[T]):
+    """A program as a driver steps it: `next()` is its next effect (None once it has returned,
+    its result then in `value`), `answer(outcome)` what that effect came to. Used as a context
+    manager, it closes the program however the driver's loop ends (an error passing through is
+    the context of the `GeneratorExit` the program sees, so its spans record it)."""
+
+    __slots__ = ("_answer", "_program", "_started", "value")
+
+    def __init__(self, program: Program[T]) -> None:
+        self._program = program
+        self._answer: Outcome | None = None
+        self._started = False
+
+    def next(self) -> Effect | None:
+        try:
+            effect = self._program.send(self._answer) if self._started else next(self._program)
+        except StopIteration as stop:
+            self.value: T = stop.value
+            return None
+        self._started = True
+        return effect
+
+    def answer(self, outcome: Outcome | None) -> None:
+        self._answer = outcome
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self._program.close()

@@ -19,8 +19,7 @@ from ._masked_http import masked_response
 from ._observe import Observer, Record, request_id
 
 if TYPE_CHECKING:
-    from ._async_client import AsyncClient
-    from ._client import Client
+    from ._base_client import BaseClient  # not the clients: they import this module
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -106,7 +105,7 @@ class RawResponses:
 
     __slots__ = ("_client",)
 
-    def __init__(self, client: Client) -> None:
+    def __init__(self, client: BaseClient[Any, Any, Any]) -> None:
         self._client = client
 
     def __call__(self, method: Callable[P, T]) -> Callable[P, RawResponse[T]]:
@@ -137,7 +136,7 @@ class AsyncRawResponses:
 
     __slots__ = ("_client",)
 
-    def __init__(self, client: AsyncClient) -> None:
+    def __init__(self, client: BaseClient[Any, Any, Any]) -> None:
         self._client = client
 
     def __call__(self, method: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[RawResponse[T]]]:

@@ -173,7 +173,7 @@ def test_raw_response_reaches_every_public_method(kind: str) -> None:
     assert {"describe_index", "create_collection", "embed", "has_index", "wait_for_index_ready"} <= set(methods)
     for name in methods:
         assert getattr(view, name).__name__ == name
-    for name in ("close", "with_options", "options", "_invoke", "nonexistent"):
+    for name in ("close", "with_options", "options", "_invocation", "nonexistent"):
         with pytest.raises(AttributeError, match=name):
             getattr(view, name)
     api.close()
