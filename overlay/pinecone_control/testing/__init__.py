@@ -15,7 +15,7 @@ pytest, the fixtures `pinecone_emulator`, `pinecone_client` and `pinecone_async_
 
 from ._actions import Action, Faults
 from ._catalogue import API_VERSION, EMBED_MODELS
-from ._clock import Clock, VirtualClock, WallClock
+from ._clock import Clock, PollClock, VirtualClock, WallClock
 from ._emulator import Emulator, EmulatorServer, RecordedRequest
 from ._state import Quotas, Timings
 from ._transport import AsyncEmulatorTransport, EmulatorTransport
@@ -30,6 +30,7 @@ __all__ = [
     "EmulatorServer",
     "EmulatorTransport",
     "Faults",
+    "PollClock",
     "Quotas",
     "RecordedRequest",
     "Timings",
