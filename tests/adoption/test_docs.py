@@ -42,7 +42,6 @@ def test_the_client_constructor_and_methods_are_documented(site: str) -> None:
         assert re.search(rf"\b{argument}\b", site)
 
 
-
 def _fixtures() -> list[str]:
     """The fixtures the pytest plugin registers: its `@pytest.fixture` functions, read from the source."""
     from pinecone_control.testing import pytest_plugin
@@ -61,6 +60,7 @@ def test_every_pytest_fixture_has_a_reference_entry(site: str) -> None:
     for name in fixtures:
         anchor = f'id="pinecone_control.testing.pytest_plugin.{name}"'
         assert anchor in site, f"the fixture {name} has no entry in docs/reference/testing.md"
+
 
 # -- the README -------------------------------------------------------------------------------------
 
