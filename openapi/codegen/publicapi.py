@@ -97,15 +97,16 @@ _DUNDERS = frozenset(
 def snapshot(overlay_dir: Path = OVERLAY_DIR, generated_dir: Path = GENERATED_DIR) -> dict[str, Any]:
     """The public surface of the package under `overlay_dir` (statically; nothing is imported)."""
     try:
-        root = griffe.load(
-            PACKAGE,
+        # The generated package first, so `__all__ += <generated module>.__all__` can be expanded.
+        loader = griffe.GriffeLoader(
             search_paths=[overlay_dir, generated_dir],
             allow_inspection=False,
-            resolve_aliases=True,
-            resolve_external=True,
             modules_collection=griffe.ModulesCollection(),
             lines_collection=griffe.LinesCollection(),
         )
+        loader.load("pinecone_control_api")
+        root = loader.load(PACKAGE)
+        loader.resolve_aliases(external=True, implicit=False)
     except (ImportError, OSError, griffe.GriffeError) as exc:
         raise PublicApiError(f"cannot load {PACKAGE} from {overlay_dir}: {exc}") from exc
     assert isinstance(root, griffe.Module)
@@ -115,7 +116,7 @@ def snapshot(overlay_dir: Path = OVERLAY_DIR, generated_dir: Path = GENERATED_DI
         exported = module.members.get("__all__")
         if not isinstance(exported, griffe.Attribute) or not isinstance(exported.value, griffe.ExprList):
             raise PublicApiError(f"{module_path} has no literal __all__")
-        for element in exported.value.elements:
+        for element in module.exports or []:
             name = str(element).strip("'\"")
             if name not in module.members:
                 raise PublicApiError(f"{module_path}.__all__ names {name!r}, which the module does not define")
