@@ -120,9 +120,9 @@ docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --quiet --site-dir '$(abspath $(DOCS_SITE))'
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check overlay tests openapi/codegen examples bench
-	$(VENV)/bin/ruff format --check overlay tests openapi/codegen examples bench
-	$(VENV)/bin/mypy overlay/pinecone_control tests openapi/codegen examples bench
+	$(VENV)/bin/ruff check overlay tests openapi/codegen examples bench docs/extensions
+	$(VENV)/bin/ruff format --check overlay tests openapi/codegen examples bench docs/extensions
+	$(VENV)/bin/mypy overlay/pinecone_control tests openapi/codegen examples bench docs/extensions
 
 test: spec specs lint $(NODE_STAMP)
 	$(PY) -m pytest

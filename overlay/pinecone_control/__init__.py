@@ -2,7 +2,7 @@
 
     from pinecone_control import Client, serverless_spec
     with Client() as pc:                      # PINECONE_API_KEY from the environment
-        pc.create_index("movies", 1536, serverless_spec("aws", "us-east-1"), wait_timeout=300)
+        pc.create_index("movies", dimension=1536, spec=serverless_spec("aws", "us-east-1"), wait_timeout=300)
 
 Importing this package and constructing a `Client` loads little beyond httpx: the async client,
 the generated models and the operation logic load on first use (PEP 562), which keeps cold starts

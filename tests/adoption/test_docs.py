@@ -4,6 +4,7 @@ every public name of `pinecone_control` has its own documented entry."""
 from __future__ import annotations
 
 import ast
+import html
 import os
 import re
 import subprocess
@@ -15,14 +16,32 @@ from codegen.pin import REPO_ROOT
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> str:
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
     env = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MFLAGS"}}
     done = subprocess.run(
         ["make", "-s", "docs", f"DOCS_SITE={out}"], cwd=REPO_ROOT, env=env, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    return "".join(page.read_text(encoding="utf-8") for page in Path(out, "reference").rglob("index.html"))
+    return out
+
+
+@pytest.fixture(scope="module")
+def site(site_dir: Path) -> str:
+    return "".join(page.read_text(encoding="utf-8") for page in Path(site_dir, "reference").rglob("index.html"))
+
+
+# Material's content column shows about 75 characters of code beside the navigation at a common
+# laptop width; longer lines scroll sideways, so the home page's sample looks cut off.
+HOME_CODE_WIDTH = 72
+
+
+def test_the_home_page_sample_fits_without_scrolling(site_dir: Path) -> None:
+    page = (site_dir / "index.html").read_text(encoding="utf-8")
+    blocks = [html.unescape(re.sub(r"<[^>]+>", "", block)) for block in re.findall(r"<pre.*?</pre>", page, re.S)]
+    assert blocks, "the home page shows a code sample"
+    long = [line for block in blocks for line in block.splitlines() if len(line) > HOME_CODE_WIDTH]
+    assert long == [], f"lines wider than {HOME_CODE_WIDTH} characters: {long}"
 
 
 @pytest.mark.parametrize("name", pinecone_control.__all__)
@@ -40,6 +59,30 @@ def test_the_client_constructor_and_methods_are_documented(site: str) -> None:
         assert f'id="pinecone_control.AsyncClient.{method}"' in site
     for argument in ("proxy", "cert", "verify", "wait_timeout", "total_timeout"):
         assert re.search(rf"\b{argument}\b", site)
+
+
+def test_the_client_signatures_show_their_own_types_not_type_variables(site: str) -> None:
+    text = html.unescape(re.sub(r"<[^>]+>", "", site))
+    assert not re.findall(r"\b(?:HttpT|TransportT|ClockT)\b", text)
+    client = text[text.index("Client(\n") :]
+    assert "http_client: httpx.Client | None" in client and "clock: Clock | None" in client
+    asynchronous = text[text.index("AsyncClient(\n") :]
+    assert "transport: httpx.AsyncBaseTransport | None" in asynchronous and "clock: AsyncClock | None" in asynchronous
+
+
+def test_the_raises_tables_name_the_errors_the_package_raises(site: str) -> None:
+    assert "APIStatusError (HTTP" not in site
+    entry = site[site.index('id="pinecone_control.Client.describe_index"') :]
+    entry = entry[: entry.index('id="pinecone_control.Client.', 10)]
+    assert "NotFoundError" in entry and "AuthenticationError" in entry and "InternalServerError" in entry
+
+
+@pytest.mark.parametrize("status", [*range(400, 432), 500, 503, 599, 600, 302])
+def test_the_generated_raises_names_match_the_overlays_errors(status: int) -> None:
+    from codegen.facade_module import error_name
+    from pinecone_control._errors import error_class_for
+
+    assert error_name(status) == error_class_for(status).__name__
 
 
 def _fixtures() -> list[str]:
