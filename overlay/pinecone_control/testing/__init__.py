@@ -10,7 +10,9 @@
         pc = Client(api_key="any", host=server.url)
 
 or from a shell: `python -m pinecone_control.testing --port 0` (`--help` lists every knob). With
-pytest, the fixtures `pinecone_emulator`, `pinecone_client` and `pinecone_async_client` are available.
+pytest, the fixtures are available: `pinecone_server` (served on 127.0.0.1 for the `Client()` your
+code builds from the environment, on a `PollClock`), `pinecone_emulator`, `pinecone_client` and
+`pinecone_async_client` (in-process).
 """
 
 from ._actions import Action, Faults
