@@ -11,7 +11,7 @@ import time
 import httpx
 import pinecone_control as pc
 import pytest
-from pinecone_control.testing import Emulator, EmulatorServer, PollClock, Timings
+from pinecone_control.testing import Emulator, EmulatorServer, PollClock, Timings, WallClock
 from pinecone_control.testing.pytest_plugin import SERVER_API_KEY
 
 SERVERLESS = pc.serverless_spec("aws", "us-east-1")
@@ -84,3 +84,16 @@ def test_the_cli_serves_on_a_poll_clock_when_asked() -> None:
     assert isinstance(emulator.clock, PollClock)
     emulator, _ = build({"poll_time": True, "timings": {}, "quotas": {}})  # the TOML key
     assert isinstance(emulator.clock, PollClock)
+
+
+class TestOnWallTime:
+    @pytest.fixture
+    def pinecone_server_emulator(self) -> Emulator:
+        """The other clock a team may choose: wall time, 1000 emulated seconds per second."""
+        return Emulator(clock=WallClock(speed=1000))
+
+    def test_a_client_from_the_environment_waits_on_wall_time(self, pinecone_server: EmulatorServer) -> None:
+        started = time.monotonic()
+        with pc.Client() as client:  # its first poll, a second later, sees the pod index Ready (60 ms)
+            index = client.create_index("movies", dimension=8, spec=POD, wait_timeout=10)
+        assert index.status.state == "Ready" and time.monotonic() - started < 2.5

@@ -157,8 +157,8 @@ def test_unreleased_work_carries_a_development_version() -> None:
     version = publicapi.package_version()
     released = [publicapi.parse_version(v) for v in re.findall(r"^## (\d+\.\d+\.\d+)\b", text, flags=re.M)]
     entries = text.split("## [Unreleased]", 1)[1].split("\n## ", 1)[0].strip()
-    if entries:
-        assert publicapi.is_development(version), f"[Unreleased] has entries, so {version} must be X.Y.Z.devN"
+    if publicapi.is_development(version):  # between releases (also right after one: nothing yet)
         assert publicapi.parse_version(version) > max(released)
-    else:
-        assert not publicapi.is_development(version) and publicapi.parse_version(version) == released[0]
+    else:  # the release commit itself
+        assert not entries, f"[Unreleased] has entries, so {version} must be X.Y.Z.devN"
+        assert publicapi.parse_version(version) == released[0]
