@@ -98,8 +98,8 @@ class SyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "IndexList", self._invoke("list_indexes", {}, CallOptions(timeout, max_retries, total_timeout, 0, None))
@@ -142,13 +142,13 @@ class SyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 400): Bad request. The request body included invalid request parameters.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 403): You've exceed your pod quota.
-            APIStatusError (HTTP 404): Unknown cloud or region when creating a serverless index.
-            APIStatusError (HTTP 409): Index of given name already exists.
-            APIStatusError (HTTP 422): Unprocessable entity. The request body could not be deserialized.
-            APIStatusError (HTTP 500): Internal server error.
+            BadRequestError: (HTTP 400) Bad request. The request body included invalid request parameters.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            PermissionDeniedError: (HTTP 403) You've exceed your pod quota.
+            NotFoundError: (HTTP 404) Unknown cloud or region when creating a serverless index.
+            ConflictError: (HTTP 409) Index of given name already exists.
+            UnprocessableEntityError: (HTTP 422) Unprocessable entity. The request body could not be deserialized.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "IndexModel",
@@ -188,9 +188,9 @@ class SyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 404): Index not found.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            NotFoundError: (HTTP 404) Index not found.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "IndexModel",
@@ -228,11 +228,11 @@ class SyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 403): Forbidden. Deletion protection enabled.
-            APIStatusError (HTTP 404): Index not found.
-            APIStatusError (HTTP 412): There is a pending collection created from this index.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            PermissionDeniedError: (HTTP 403) Forbidden. Deletion protection enabled.
+            NotFoundError: (HTTP 404) Index not found.
+            PreconditionFailedError: (HTTP 412) There is a pending collection created from this index.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         self._invoke(
             "delete_index",
@@ -281,12 +281,12 @@ class SyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 400): Bad request. The request body included invalid request parameters.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 403): You've exceed your pod quota.
-            APIStatusError (HTTP 404): Index not found.
-            APIStatusError (HTTP 422): Unprocessable entity. The request body could not be deserialized.
-            APIStatusError (HTTP 500): Internal server error.
+            BadRequestError: (HTTP 400) Bad request. The request body included invalid request parameters.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            PermissionDeniedError: (HTTP 403) You've exceed your pod quota.
+            NotFoundError: (HTTP 404) Index not found.
+            UnprocessableEntityError: (HTTP 422) Unprocessable entity. The request body could not be deserialized.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "IndexModel",
@@ -324,8 +324,8 @@ class SyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "CollectionList",
@@ -363,12 +363,12 @@ class SyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 400): Bad request. The request body included invalid request parameters.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 403): You've exceed your collections quota.
-            APIStatusError (HTTP 409): Collection of given name already exists.
-            APIStatusError (HTTP 422): Unprocessable entity. The request body could not be deserialized.
-            APIStatusError (HTTP 500): Internal server error.
+            BadRequestError: (HTTP 400) Bad request. The request body included invalid request parameters.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            PermissionDeniedError: (HTTP 403) You've exceed your collections quota.
+            ConflictError: (HTTP 409) Collection of given name already exists.
+            UnprocessableEntityError: (HTTP 422) Unprocessable entity. The request body could not be deserialized.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "CollectionModel",
@@ -403,9 +403,9 @@ class SyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 404): Collection not found.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            NotFoundError: (HTTP 404) Collection not found.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "CollectionModel",
@@ -446,9 +446,9 @@ class SyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 404): Collection not found.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            NotFoundError: (HTTP 404) Collection not found.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         self._invoke(
             "delete_collection",
@@ -486,9 +486,9 @@ class SyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 400): Bad request. The request body included invalid request parameters.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 500): Internal server error.
+            BadRequestError: (HTTP 400) Bad request. The request body included invalid request parameters.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "EmbeddingsList",
@@ -532,8 +532,8 @@ class AsyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "IndexList",
@@ -577,13 +577,13 @@ class AsyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 400): Bad request. The request body included invalid request parameters.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 403): You've exceed your pod quota.
-            APIStatusError (HTTP 404): Unknown cloud or region when creating a serverless index.
-            APIStatusError (HTTP 409): Index of given name already exists.
-            APIStatusError (HTTP 422): Unprocessable entity. The request body could not be deserialized.
-            APIStatusError (HTTP 500): Internal server error.
+            BadRequestError: (HTTP 400) Bad request. The request body included invalid request parameters.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            PermissionDeniedError: (HTTP 403) You've exceed your pod quota.
+            NotFoundError: (HTTP 404) Unknown cloud or region when creating a serverless index.
+            ConflictError: (HTTP 409) Index of given name already exists.
+            UnprocessableEntityError: (HTTP 422) Unprocessable entity. The request body could not be deserialized.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "IndexModel",
@@ -623,9 +623,9 @@ class AsyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 404): Index not found.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            NotFoundError: (HTTP 404) Index not found.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "IndexModel",
@@ -663,11 +663,11 @@ class AsyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 403): Forbidden. Deletion protection enabled.
-            APIStatusError (HTTP 404): Index not found.
-            APIStatusError (HTTP 412): There is a pending collection created from this index.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            PermissionDeniedError: (HTTP 403) Forbidden. Deletion protection enabled.
+            NotFoundError: (HTTP 404) Index not found.
+            PreconditionFailedError: (HTTP 412) There is a pending collection created from this index.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         await self._invoke(
             "delete_index",
@@ -716,12 +716,12 @@ class AsyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 400): Bad request. The request body included invalid request parameters.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 403): You've exceed your pod quota.
-            APIStatusError (HTTP 404): Index not found.
-            APIStatusError (HTTP 422): Unprocessable entity. The request body could not be deserialized.
-            APIStatusError (HTTP 500): Internal server error.
+            BadRequestError: (HTTP 400) Bad request. The request body included invalid request parameters.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            PermissionDeniedError: (HTTP 403) You've exceed your pod quota.
+            NotFoundError: (HTTP 404) Index not found.
+            UnprocessableEntityError: (HTTP 422) Unprocessable entity. The request body could not be deserialized.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "IndexModel",
@@ -759,8 +759,8 @@ class AsyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "CollectionList",
@@ -798,12 +798,12 @@ class AsyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 400): Bad request. The request body included invalid request parameters.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 403): You've exceed your collections quota.
-            APIStatusError (HTTP 409): Collection of given name already exists.
-            APIStatusError (HTTP 422): Unprocessable entity. The request body could not be deserialized.
-            APIStatusError (HTTP 500): Internal server error.
+            BadRequestError: (HTTP 400) Bad request. The request body included invalid request parameters.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            PermissionDeniedError: (HTTP 403) You've exceed your collections quota.
+            ConflictError: (HTTP 409) Collection of given name already exists.
+            UnprocessableEntityError: (HTTP 422) Unprocessable entity. The request body could not be deserialized.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "CollectionModel",
@@ -838,9 +838,9 @@ class AsyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 404): Collection not found.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            NotFoundError: (HTTP 404) Collection not found.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "CollectionModel",
@@ -881,9 +881,9 @@ class AsyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 404): Collection not found.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            NotFoundError: (HTTP 404) Collection not found.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         await self._invoke(
             "delete_collection",
@@ -921,9 +921,9 @@ class AsyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 400): Bad request. The request body included invalid request parameters.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 500): Internal server error.
+            BadRequestError: (HTTP 400) Bad request. The request body included invalid request parameters.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "EmbeddingsList",

@@ -2,7 +2,7 @@
 
     from pinecone_control import Client, serverless_spec
     with Client() as pc:                      # PINECONE_API_KEY from the environment
-        pc.create_index("movies", 1536, serverless_spec("aws", "us-east-1"), wait_timeout=300)
+        pc.create_index("movies", dimension=1536, spec=serverless_spec("aws", "us-east-1"), wait_timeout=300)
 
 Importing this package and constructing a `Client` loads little beyond httpx: the async client,
 the generated models and the operation logic load on first use (PEP 562), which keeps cold starts
@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from pinecone_control_api import _provenance
+from pinecone_control_api import _exports, _provenance
 
 from ._client import Client
 from ._clock import AsyncClock, Clock
@@ -56,6 +56,11 @@ from ._version import __version__
 from ._waiting import PollSchedule, WaitProgress
 
 if TYPE_CHECKING:
+    # The status enums for type checkers and docs, the one place they are named by hand: the
+    # generator finds them in the spec (`_exports.STATUS_ENUMS`, which `__all__` and the lazy
+    # loader use), and tests/adoption/test_reexports.py fails when this list differs from it.
+    from pinecone_control_api._exports import CollectionModelStatus as CollectionModelStatus
+    from pinecone_control_api._exports import IndexModelStatusState as IndexModelStatusState
     from pinecone_control_api.models import (
         CollectionModel,
         DeletionProtection,
@@ -65,6 +70,7 @@ if TYPE_CHECKING:
         PodSpec,
         ServerlessSpec,
     )
+    from pinecone_control_api.types import UNSET, Unset
 
     from ._async_client import AsyncClient
     from ._deployment import pod_spec, serverless_spec
@@ -83,6 +89,11 @@ _LAZY: dict[str, str] = {
     "require": "pinecone_control._models",
     "pod_spec": "pinecone_control._deployment",
     "serverless_spec": "pinecone_control._deployment",
+    # The generator's marker of an absent field: `X | Unset` in every optional model field.
+    "UNSET": "pinecone_control_api.types",
+    "Unset": "pinecone_control_api.types",
+    # Found in the spec by the generator (`_exports.STATUS_ENUMS`), never listed here by hand.
+    **dict.fromkeys(_exports.STATUS_ENUMS, _MODELS),
     **dict.fromkeys(
         (
             "CollectionModel",
@@ -123,6 +134,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "API_VERSION",
     "NOT_GIVEN",
+    "UNSET",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
@@ -168,6 +180,7 @@ __all__ = [
     "ServerlessSpec",
     "UnexpectedTerminationError",
     "UnprocessableEntityError",
+    "Unset",
     "WaitError",
     "WaitProgress",
     "WaitTimeoutError",
@@ -176,5 +189,6 @@ __all__ = [
     "require",
     "serverless_spec",
 ]
+__all__ += _exports.__all__  # the status enums (IndexModelStatusState, ...), as the spec names them
 
 _show_errors_here()

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         CreateIndexRequestMetric,
         DeletionProtection,
         IndexModel,
+        IndexModelSpec,
         IndexSpec,
         PodSpec,
         ServerlessSpec,
@@ -309,7 +310,7 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
         self,
         name: str,
         dimension: int,
-        spec: IndexSpec | ServerlessSpec | PodSpec | Mapping[str, Any],
+        spec: IndexSpec | IndexModelSpec | ServerlessSpec | PodSpec | Mapping[str, Any],
         *,
         metric: CreateIndexRequestMetric | str | None = None,
         deletion_protection: DeletionProtection | str | None = None,
@@ -328,7 +329,7 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncC
         Args:
             name: the index's name (as `create_index`).
             dimension: the vectors' dimension (as `create_index`).
-            spec: the deployment spec (as `create_index`).
+            spec: the deployment spec (as `create_index`), or the `spec` a describe returns.
             metric: as `create_index`; left out, the spec's server default is expected.
             deletion_protection: as `create_index`; left out, the spec's server default is expected.
             apply: when the index differs only in what `configure_index` can change, change it
