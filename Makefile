@@ -12,7 +12,7 @@ VENV          := .venv
 PY            := $(VENV)/bin/python
 CODEGEN       := cd openapi && ../$(PY) -m codegen
 
-.PHONY: help setup pull spec specs diff watch api-check api-snapshot readme-sample bench generate check-generated lint test quickstart lock docs
+.PHONY: help setup pull spec specs diff watch api-check api-snapshot readme-sample release bench generate check-generated lint test quickstart lock docs
 
 help:
 	@echo "make setup            create .venv and install the project with its pinned dev tools"
@@ -24,6 +24,7 @@ help:
 	@echo "make watch            look upstream for new or changed specs; diff reports + PR bodies in build/watch"
 	@echo "make api-check        check pinecone_control's public API against openapi/public-api.json"
 	@echo "make api-snapshot     refresh openapi/public-api.json after a reviewed API change"
+	@echo "make release VERSION=X.Y.Z  CHANGELOG section, API policy check, checked wheel + sdist in dist/, tag vX.Y.Z"
 	@echo "make bench            benchmark against raw httpx and the official SDKs (build/bench/; UPDATE=1: bench/)"
 	@echo "make quickstart       run examples/quickstart.py against the bundled emulator"
 	@echo "make test             lint, type-check and run the test suite (contract tests included)"
@@ -101,6 +102,14 @@ api-check: $(STAMP)
 api-snapshot: $(STAMP)
 	openapi/review public-api --update
 
+# A release from a clean checkout (openapi/codegen/release.py): [Unreleased] becomes the VERSION's section,
+# the public API is checked against the last release under CHANGELOG.md's policy, the wheel and sdist
+# are built into dist/ and pass `twine check --strict`, then "Release VERSION" is committed and tagged
+# vVERSION, and the next development version committed. Refused (exit 2 through make): nothing changes.
+release: $(STAMP)
+	@$(if $(VERSION),,echo "make release: say which version: make release VERSION=0.3.0" >&2; exit 2;) \
+	cd openapi && ../$(PY) -m codegen.release '$(VERSION)'
+
 # Benchmark against raw httpx and the official SDKs (own venvs under .bench/); writes build/bench/,
 # and with UPDATE=1 also the committed bench/results.*; several minutes.
 bench: $(STAMP)
@@ -113,9 +122,9 @@ docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --quiet --site-dir '$(abspath $(DOCS_SITE))'
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check overlay tests openapi/codegen examples bench
-	$(VENV)/bin/ruff format --check overlay tests openapi/codegen examples bench
-	$(VENV)/bin/mypy overlay/pinecone_control tests openapi/codegen examples bench
+	$(VENV)/bin/ruff check overlay tests openapi/codegen examples bench docs/extensions
+	$(VENV)/bin/ruff format --check overlay tests openapi/codegen examples bench docs/extensions
+	$(VENV)/bin/mypy overlay/pinecone_control tests openapi/codegen examples bench docs/extensions
 
 test: spec specs lint $(NODE_STAMP)
 	$(PY) -m pytest

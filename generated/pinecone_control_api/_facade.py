@@ -104,8 +104,8 @@ class SyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "IndexList",
@@ -149,13 +149,13 @@ class SyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 400): Bad request. The request body included invalid request parameters.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 403): You've exceed your pod quota.
-            APIStatusError (HTTP 404): Unknown cloud or region when creating a serverless index.
-            APIStatusError (HTTP 409): Index of given name already exists.
-            APIStatusError (HTTP 422): Unprocessable entity. The request body could not be deserialized.
-            APIStatusError (HTTP 500): Internal server error.
+            BadRequestError: (HTTP 400) Bad request. The request body included invalid request parameters.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            PermissionDeniedError: (HTTP 403) You've exceed your pod quota.
+            NotFoundError: (HTTP 404) Unknown cloud or region when creating a serverless index.
+            ConflictError: (HTTP 409) Index of given name already exists.
+            UnprocessableEntityError: (HTTP 422) Unprocessable entity. The request body could not be deserialized.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "IndexModel",
@@ -197,9 +197,9 @@ class SyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 404): Index not found.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            NotFoundError: (HTTP 404) Index not found.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "IndexModel",
@@ -241,11 +241,11 @@ class SyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 403): Forbidden. Deletion protection enabled.
-            APIStatusError (HTTP 404): Index not found.
-            APIStatusError (HTTP 412): There is a pending collection created from this index.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            PermissionDeniedError: (HTTP 403) Forbidden. Deletion protection enabled.
+            NotFoundError: (HTTP 404) Index not found.
+            PreconditionFailedError: (HTTP 412) There is a pending collection created from this index.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         self._run(
             self._invocation(
@@ -298,12 +298,12 @@ class SyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 400): Bad request. The request body included invalid request parameters.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 403): You've exceed your pod quota.
-            APIStatusError (HTTP 404): Index not found.
-            APIStatusError (HTTP 422): Unprocessable entity. The request body could not be deserialized.
-            APIStatusError (HTTP 500): Internal server error.
+            BadRequestError: (HTTP 400) Bad request. The request body included invalid request parameters.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            PermissionDeniedError: (HTTP 403) You've exceed your pod quota.
+            NotFoundError: (HTTP 404) Index not found.
+            UnprocessableEntityError: (HTTP 422) Unprocessable entity. The request body could not be deserialized.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "IndexModel",
@@ -344,8 +344,8 @@ class SyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "CollectionList",
@@ -385,12 +385,12 @@ class SyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 400): Bad request. The request body included invalid request parameters.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 403): You've exceed your collections quota.
-            APIStatusError (HTTP 409): Collection of given name already exists.
-            APIStatusError (HTTP 422): Unprocessable entity. The request body could not be deserialized.
-            APIStatusError (HTTP 500): Internal server error.
+            BadRequestError: (HTTP 400) Bad request. The request body included invalid request parameters.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            PermissionDeniedError: (HTTP 403) You've exceed your collections quota.
+            ConflictError: (HTTP 409) Collection of given name already exists.
+            UnprocessableEntityError: (HTTP 422) Unprocessable entity. The request body could not be deserialized.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "CollectionModel",
@@ -427,9 +427,9 @@ class SyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 404): Collection not found.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            NotFoundError: (HTTP 404) Collection not found.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "CollectionModel",
@@ -472,9 +472,9 @@ class SyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 404): Collection not found.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            NotFoundError: (HTTP 404) Collection not found.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         self._run(
             self._invocation(
@@ -516,9 +516,9 @@ class SyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 400): Bad request. The request body included invalid request parameters.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 500): Internal server error.
+            BadRequestError: (HTTP 400) Bad request. The request body included invalid request parameters.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "EmbeddingsList",
@@ -568,8 +568,8 @@ class AsyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "IndexList",
@@ -615,13 +615,13 @@ class AsyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 400): Bad request. The request body included invalid request parameters.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 403): You've exceed your pod quota.
-            APIStatusError (HTTP 404): Unknown cloud or region when creating a serverless index.
-            APIStatusError (HTTP 409): Index of given name already exists.
-            APIStatusError (HTTP 422): Unprocessable entity. The request body could not be deserialized.
-            APIStatusError (HTTP 500): Internal server error.
+            BadRequestError: (HTTP 400) Bad request. The request body included invalid request parameters.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            PermissionDeniedError: (HTTP 403) You've exceed your pod quota.
+            NotFoundError: (HTTP 404) Unknown cloud or region when creating a serverless index.
+            ConflictError: (HTTP 409) Index of given name already exists.
+            UnprocessableEntityError: (HTTP 422) Unprocessable entity. The request body could not be deserialized.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "IndexModel",
@@ -663,9 +663,9 @@ class AsyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 404): Index not found.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            NotFoundError: (HTTP 404) Index not found.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "IndexModel",
@@ -707,11 +707,11 @@ class AsyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 403): Forbidden. Deletion protection enabled.
-            APIStatusError (HTTP 404): Index not found.
-            APIStatusError (HTTP 412): There is a pending collection created from this index.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            PermissionDeniedError: (HTTP 403) Forbidden. Deletion protection enabled.
+            NotFoundError: (HTTP 404) Index not found.
+            PreconditionFailedError: (HTTP 412) There is a pending collection created from this index.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         await self._run(
             self._invocation(
@@ -764,12 +764,12 @@ class AsyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 400): Bad request. The request body included invalid request parameters.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 403): You've exceed your pod quota.
-            APIStatusError (HTTP 404): Index not found.
-            APIStatusError (HTTP 422): Unprocessable entity. The request body could not be deserialized.
-            APIStatusError (HTTP 500): Internal server error.
+            BadRequestError: (HTTP 400) Bad request. The request body included invalid request parameters.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            PermissionDeniedError: (HTTP 403) You've exceed your pod quota.
+            NotFoundError: (HTTP 404) Index not found.
+            UnprocessableEntityError: (HTTP 422) Unprocessable entity. The request body could not be deserialized.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "IndexModel",
@@ -810,8 +810,8 @@ class AsyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "CollectionList",
@@ -851,12 +851,12 @@ class AsyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 400): Bad request. The request body included invalid request parameters.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 403): You've exceed your collections quota.
-            APIStatusError (HTTP 409): Collection of given name already exists.
-            APIStatusError (HTTP 422): Unprocessable entity. The request body could not be deserialized.
-            APIStatusError (HTTP 500): Internal server error.
+            BadRequestError: (HTTP 400) Bad request. The request body included invalid request parameters.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            PermissionDeniedError: (HTTP 403) You've exceed your collections quota.
+            ConflictError: (HTTP 409) Collection of given name already exists.
+            UnprocessableEntityError: (HTTP 422) Unprocessable entity. The request body could not be deserialized.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "CollectionModel",
@@ -893,9 +893,9 @@ class AsyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 404): Collection not found.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            NotFoundError: (HTTP 404) Collection not found.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "CollectionModel",
@@ -938,9 +938,9 @@ class AsyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 404): Collection not found.
-            APIStatusError (HTTP 500): Internal server error.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            NotFoundError: (HTTP 404) Collection not found.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         await self._run(
             self._invocation(
@@ -982,9 +982,9 @@ class AsyncOperations:
 
         Raises:
             ClientValidationError: an argument breaks a rule the spec states; nothing was sent.
-            APIStatusError (HTTP 400): Bad request. The request body included invalid request parameters.
-            APIStatusError (HTTP 401): Unauthorized. Possible causes: Invalid API key.
-            APIStatusError (HTTP 500): Internal server error.
+            BadRequestError: (HTTP 400) Bad request. The request body included invalid request parameters.
+            AuthenticationError: (HTTP 401) Unauthorized. Possible causes: Invalid API key.
+            InternalServerError: (HTTP 500) Internal server error.
         """
         return cast(
             "EmbeddingsList",

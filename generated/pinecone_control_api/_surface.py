@@ -21,6 +21,8 @@ if TYPE_CHECKING:
         CreateIndexRequestMetric,
         DeletionProtection,
         IndexModel,
+        IndexModelMetric,
+        IndexModelSpec,
         IndexSpec,
         PodSpec,
         ServerlessSpec,
@@ -262,8 +264,8 @@ class SyncConveniences:
         name: str,
         *,
         dimension: int,
-        spec: IndexSpec | ServerlessSpec | PodSpec | Mapping[str, Any],
-        metric: CreateIndexRequestMetric | str | None = None,
+        spec: IndexSpec | ServerlessSpec | PodSpec | Mapping[str, Any] | IndexModelSpec,
+        metric: CreateIndexRequestMetric | str | IndexModelMetric | None = None,
         deletion_protection: DeletionProtection | str | None = None,
         apply: bool = False,
         wait_timeout: float | None = 0,
@@ -554,8 +556,8 @@ class AsyncConveniences:
         name: str,
         *,
         dimension: int,
-        spec: IndexSpec | ServerlessSpec | PodSpec | Mapping[str, Any],
-        metric: CreateIndexRequestMetric | str | None = None,
+        spec: IndexSpec | ServerlessSpec | PodSpec | Mapping[str, Any] | IndexModelSpec,
+        metric: CreateIndexRequestMetric | str | IndexModelMetric | None = None,
         deletion_protection: DeletionProtection | str | None = None,
         apply: bool = False,
         wait_timeout: float | None = 0,
@@ -711,6 +713,7 @@ BUILDERS: tuple[str, ...] = ("serverless_spec", "pod_spec")
 MODELS: tuple[str, ...] = (
     "CollectionList",
     "CollectionModel",
+    "CollectionModelStatus",
     "ConfigureIndexRequestSpec",
     "CreateIndexRequestMetric",
     "DeletionProtection",
@@ -719,9 +722,13 @@ MODELS: tuple[str, ...] = (
     "EmbeddingsList",
     "IndexList",
     "IndexModel",
+    "IndexModelMetric",
+    "IndexModelSpec",
+    "IndexModelStatusState",
     "IndexSpec",
     "PodSpec",
     "ServerlessSpec",
     "ServerlessSpecCloud",
 )
-"""The models the public methods and builders name, re-exported likewise (`_exports.py`)."""
+"""The models the public methods and builders name, and the status enums, re-exported likewise
+(`_exports.py`)."""

@@ -8,6 +8,9 @@ from attrs import define
 
 
 class Unset:
+    """The type of `UNSET`: an optional field the answer left out (`X | Unset`). It is always
+    false, so `if model.field:` or `isinstance(model.field, Unset)` narrows it away."""
+
     def __bool__(self) -> Literal[False]:
         return False
 
@@ -21,6 +24,7 @@ class Unset:
 
 
 UNSET: Unset = Unset()
+"""The one `Unset` instance: what an absent optional field holds (not `None`, which can be a value)."""
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str

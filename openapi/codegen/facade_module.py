@@ -246,8 +246,27 @@ def docstring(op: OperationMeta, params: list[Param], wait: WaitTarget | None) -
     ]
     errors = [r for r in op.responses if not 200 <= r.status < 300]
     lines += ["", "Raises:", "    ClientValidationError: an argument breaks a rule the spec states; nothing was sent."]
-    lines += [f"    APIStatusError (HTTP {r.status}): {_one_line(r.description)}".rstrip() for r in errors]
+    lines += [f"    {error_name(r.status)}: (HTTP {r.status}) {_one_line(r.description)}".rstrip() for r in errors]
     return "\n".join(lines).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+
+
+# What the overlay raises for each status (`pinecone_control._errors.error_class_for`; a test keeps
+# the two equal), so a docstring's Raises names the class a caller catches.
+_STATUS_ERRORS = {
+    400: "BadRequestError",
+    401: "AuthenticationError",
+    402: "PaymentRequiredError",
+    403: "PermissionDeniedError",
+    404: "NotFoundError",
+    409: "ConflictError",
+    412: "PreconditionFailedError",
+    422: "UnprocessableEntityError",
+    429: "RateLimitError",
+}
+
+
+def error_name(status: int) -> str:
+    return _STATUS_ERRORS.get(status) or ("InternalServerError" if 500 <= status <= 599 else "APIStatusError")
 
 
 def _method(op: OperationMeta, ops: list[OperationMeta], asynchronous: bool) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from . import facade_module, normalise, operation_metadata, operations_module, surface_module
+from . import exports_module, facade_module, normalise, operation_metadata, operations_module, surface_module
 from .pin import OPENAPI_DIR, REPO_ROOT, PinError, SpecPin, sha256_of
 from .treediff import diff_trees
 from .walk import JSON
@@ -169,7 +169,8 @@ def write_operations_module(spec: JSON, spec_file: Path, out: Path, work: Path) 
     alone.mkdir()
     (alone / "_operations.py").write_text(operations_module.render(ops), encoding="utf-8", newline="\n")
     facade = facade_module.render(ops)
-    surface = surface_module.render(ops, facade)
+    status_enums = exports_module.status_enums(data, ops)
+    surface = surface_module.render(ops, facade, status_enums, exports_module.model_fields(data))
     (alone / "_facade.py").write_text(facade, encoding="utf-8", newline="\n")
     (alone / "_surface.py").write_text(surface, encoding="utf-8", newline="\n")
     exports = surface_module.render_exports(ops, facade, surface)

@@ -9,7 +9,8 @@ with signatures, read statically by griffe. Additions never fail. A removed name
 or an incompatible signature (a parameter removed, renamed, reordered, made required or of
 another kind; a default dropped; a return, attribute or base type changed) fails unless the
 package version is bumped as CHANGELOG.md's policy says: the major version from 1.0 on, the
-minor version while at 0.x.
+minor version while at 0.x. A development version (`0.3.0.dev0`) is on its way to its release
+(`0.3.0`) and is judged as that release.
 
 Exit codes: 0 compatible, 1 incompatible without the bump, 2 the check could not run.
 """
@@ -34,7 +35,7 @@ GENERATED_DIR = REPO_ROOT / "generated"
 PACKAGE = "pinecone_control"
 PUBLIC_MODULES = ("pinecone_control", "pinecone_control.testing")
 EXPORTS_MODULE = "pinecone_control_api._exports"
-_VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)")
+_VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)(\.dev\d+)?$")
 _POSITIONAL = ("positional-only", "positional or keyword")
 
 
@@ -115,15 +116,16 @@ def _add_exported(module: griffe.Module, module_path: str, shown_as: str, api: d
 def snapshot(overlay_dir: Path = OVERLAY_DIR, generated_dir: Path = GENERATED_DIR) -> dict[str, Any]:
     """The public surface of the package under `overlay_dir` (statically; nothing is imported)."""
     try:
-        root = griffe.load(
-            PACKAGE,
+        # The generated package first, so `__all__ += <generated module>.__all__` can be expanded.
+        loader = griffe.GriffeLoader(
             search_paths=[overlay_dir, generated_dir],
             allow_inspection=False,
-            resolve_aliases=True,
-            resolve_external=True,
             modules_collection=griffe.ModulesCollection(),
             lines_collection=griffe.LinesCollection(),
         )
+        loader.load("pinecone_control_api")
+        root = loader.load(PACKAGE)
+        loader.resolve_aliases(external=True, implicit=False)
     except (ImportError, OSError, griffe.GriffeError) as exc:
         raise PublicApiError(f"cannot load {PACKAGE} from {overlay_dir}: {exc}") from exc
     assert isinstance(root, griffe.Module)
@@ -222,22 +224,37 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[ApiChange]:
     return changes
 
 
-def _parse(version: str) -> tuple[int, int, int]:
+def parse_version(version: str) -> tuple[int, int, int]:
+    """The release a version is or leads to: `0.3.0.dev0` -> (0, 3, 0)."""
     match = _VERSION.match(version)
     if not match:
-        raise PublicApiError(f"version {version!r} is not MAJOR.MINOR.PATCH")
-    major, minor, patch = (int(g) for g in match.groups())
+        raise PublicApiError(f"version {version!r} is not MAJOR.MINOR.PATCH (or MAJOR.MINOR.PATCH.devN)")
+    major, minor, patch = (int(g) for g in match.groups()[:3])
     return major, minor, patch
 
 
+def is_development(version: str) -> bool:
+    match = _VERSION.match(version)
+    return bool(match and match[4])
+
+
+def _may_break(major: int, minor: int, patch: int) -> bool:
+    """A release the policy lets break every release before it: M.0.0 from 1.0, 0.m.0 before."""
+    return patch == 0 and (minor == 0 if major >= 1 else minor >= 1)
+
+
 def required_bump(old_version: str) -> str:
-    """The smallest version that may break the API of `old_version` (the CHANGELOG.md policy)."""
-    major, minor, _ = _parse(old_version)
+    """The smallest version that may break the API of `old_version` (the CHANGELOG.md policy). A
+    snapshot taken on the way to a release that may break (`0.3.0.dev0`) may still be broken by
+    that release: the API it compares with is the last release's, before 0.3.0."""
+    major, minor, patch = parse_version(old_version)
+    if is_development(old_version) and _may_break(major, minor, patch):
+        return f"{major}.{minor}.{patch}"
     return f"{major + 1}.0.0" if major >= 1 else f"0.{minor + 1}.0"
 
 
 def bump_allows_breaking(old_version: str, new_version: str) -> bool:
-    return _parse(new_version) >= _parse(required_bump(old_version))
+    return parse_version(new_version) >= parse_version(required_bump(old_version))
 
 
 def check(snapshot_file: Path = SNAPSHOT_FILE, overlay_dir: Path = OVERLAY_DIR) -> tuple[int, str]:

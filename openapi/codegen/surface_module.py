@@ -212,6 +212,18 @@ def _wait(r: Resource, goal: str, asynchronous: bool) -> str:
     return _def(asynchronous, method, sig, r.model if goal == "ready" else "None", doc, call)
 
 
+def _accepting_described(params: list[Param], shown: dict[str, str]) -> list[Param]:
+    """`ensure_*`'s parameters: a create's, each top-level one also taking the type the describe shows
+    for that field, so what a describe returned can be provisioned again as it is."""
+    out = []
+    for p in params:
+        extra = shown.get(p.source)
+        if extra and extra not in p.annotation.split(" | "):
+            p = Param(p.name, p.source, f"{p.annotation} | {extra}", p.required, p.description, p.positional)
+        out.append(p)
+    return out
+
+
 def _ensure(r: Resource, create: OperationMeta, params: list[Param], asynchronous: bool) -> str:
     from .facade_module import signature
 
@@ -346,8 +358,16 @@ def _used(signatures: str) -> set[str]:
     return set(_CLASS.findall(text)) - _BUILTIN_TYPES - {"NotGiven", "CallOptions", "Never", "NOT_GIVEN"}
 
 
-def render(ops: list[OperationMeta], facade: str) -> str:
-    """`_surface.py`; `facade` is the rendered `_facade.py` (its models are re-exported too)."""
+def render(
+    ops: list[OperationMeta],
+    facade: str,
+    status_enums: list[str] = [],  # noqa: B006
+    model_fields: dict[str, dict[str, str]] = {},  # noqa: B006
+) -> str:
+    """`_surface.py`; `facade` is the rendered `_facade.py` (its models are re-exported too), and
+    `status_enums` the enums of the resources' states (`exports_module.status_enums`), re-exported
+    because code compares states with them; `model_fields` each model's field types (`ensure_*`
+    also takes what a describe shows for a field: `spec=described.spec`)."""
     from .facade_module import params_of
 
     found = resources(ops)
@@ -357,7 +377,7 @@ def render(ops: list[OperationMeta], facade: str) -> str:
         for goal in r.goals:
             methods.append((_wait(r, goal, False), _wait(r, goal, True)))
         for create in r.creates:
-            params = params_of(create)
+            params = _accepting_described(params_of(create), model_fields.get(r.model, {}))
             methods.append((_ensure(r, create, params, False), _ensure(r, create, params, True)))
     found_builders = builders(ops, found)
     built = [_builder(b) for b in found_builders]
@@ -386,8 +406,9 @@ def render(ops: list[OperationMeta], facade: str) -> str:
         + "\n\n".join(built)
         + f"\n\nBUILDERS: tuple[str, ...] = {tuple(b.name for b in found_builders)!r}\n"
         + '"""The deployment builders above, re-exported by the `pinecone_control` package."""\n\n'
-        + f"MODELS: tuple[str, ...] = {tuple(exported_models(facade, models))!r}\n"
-        + '"""The models the public methods and builders name, re-exported likewise (`_exports.py`)."""\n'
+        + f"MODELS: tuple[str, ...] = {tuple(exported_models(facade, [*models, *status_enums]))!r}\n"
+        + '"""The models the public methods and builders name, and the status enums, re-exported likewise\n'
+        + '(`_exports.py`)."""\n'
     )
 
 

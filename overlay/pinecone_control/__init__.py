@@ -56,9 +56,10 @@ from ._version import __version__
 from ._waiting import PollSchedule, WaitProgress
 
 if TYPE_CHECKING:
-    # The models the public methods name and the deployment builders: generated from the spec, so a
-    # bump renames or adds them without a line here (resolved lazily below at run time).
+    # The models the public methods name, the status enums and the deployment builders: generated
+    # from the spec, so a bump renames or adds them without a line here (lazily resolved at run time).
     from pinecone_control_api._exports import *  # noqa: F403
+    from pinecone_control_api.types import UNSET, Unset
 
     from ._async_client import AsyncClient
     from ._models import require
@@ -71,6 +72,9 @@ _LAZY: dict[str, str] = {
     "AsyncClient": "pinecone_control._async_client",
     "RawResponse": "pinecone_control._raw",
     "require": "pinecone_control._models",
+    # The generator's marker of an absent field: `X | Unset` in every optional model field.
+    "UNSET": "pinecone_control_api.types",
+    "Unset": "pinecone_control_api.types",
     **dict.fromkeys(_surface.MODELS, "pinecone_control_api.models"),
     # The builders are generated; importing `_deployment` gives them the spec's checks.
     **dict.fromkeys(_surface.BUILDERS, "pinecone_control._deployment"),
@@ -103,6 +107,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "API_VERSION",
     "NOT_GIVEN",
+    "UNSET",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
@@ -139,6 +144,7 @@ __all__ = [
     "RetryPolicy",
     "UnexpectedTerminationError",
     "UnprocessableEntityError",
+    "Unset",
     "WaitError",
     "WaitProgress",
     "WaitTimeoutError",

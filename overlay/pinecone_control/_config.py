@@ -285,8 +285,15 @@ def check_extra_headers(headers: Mapping[str, str]) -> dict[str, str]:
                 f"header {name!r} must be printable ASCII (HTTP sends header values as latin-1 bytes); "
                 "encode other text first, e.g. percent-encoding"
             )
-        if name.lower() in {API_KEY_HEADER.lower(), API_VERSION_HEADER.lower()}:
+        if name.lower() == API_KEY_HEADER.lower():
             raise ClientValidationError(f"header {name!r} is set by the client; use the api_key argument instead")
+        if name.lower() == API_VERSION_HEADER.lower():
+            raise ClientValidationError(
+                f"header {name!r} is set by the client: it names the control-plane API version this "
+                f"release speaks ({_provenance.API_VERSION}, pinecone_control.API_VERSION), which its methods "
+                "and models are generated from; another version needs the pinecone-control release built "
+                "from that version's spec (CHANGELOG.md names each release's version)"
+            )
         out[name] = value
     return out
 

@@ -124,6 +124,17 @@ def test_extra_headers_cannot_override_key_or_version(headers: dict[str, str]) -
         pc.Client(api_key="k", extra_headers=headers)
 
 
+def test_the_version_header_refusal_says_what_the_version_is_and_how_it_is_chosen() -> None:
+    with pytest.raises(pc.ClientValidationError) as info:
+        pc.Client(api_key="k", extra_headers={"X-Pinecone-Api-Version": "2025-01"})
+    message = str(info.value)
+    assert "api_key" not in message
+    assert f"API version this release speaks ({pc.API_VERSION}" in message
+    assert "release built from that version's spec" in message
+    with pytest.raises(pc.ClientValidationError, match="use the api_key argument instead"):
+        pc.Client(api_key="k", extra_headers={"api-key": "x"})
+
+
 def test_timeouts_per_client_and_per_call(kind: str, recorder: Recorder) -> None:
     recorder.script(OK_LIST)
     api = Api(make_client(kind, recorder))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+import tarfile
 import tomllib
 import zipfile
 from pathlib import Path
@@ -132,3 +133,25 @@ def test_wheel_carries_the_apache_license(wheel: Path) -> None:
     assert "License-File: LICENSE" in metadata.splitlines()
     assert "Apache License" in text and "Version 2.0, January 2004" in text and "END OF TERMS AND CONDITIONS" in text
     assert text == (REPO_ROOT / "LICENSE").read_text(encoding="utf-8")
+
+
+def test_wheel_metadata_has_project_urls_and_classifiers(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        (meta_name,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        lines = archive.read(meta_name).decode().splitlines()
+    assert "Project-URL: API specification, https://github.com/pinecone-io/pinecone-api" in lines
+    classifiers = {line.removeprefix("Classifier: ") for line in lines if line.startswith("Classifier: ")}
+    assert {"Typing :: Typed", "Framework :: Pytest", "Programming Language :: Python :: 3.11"} <= classifiers
+
+
+def test_the_sdist_carries_what_make_docs_reads(tmp_path: Path) -> None:
+    """`make docs` from an unpacked sdist needs mkdocs.yml, docs/ and CHANGELOG.md (the build
+    itself is run from a released sdist in test_release.py)."""
+    build = [sys.executable, "-m", "hatchling", "build", "-t", "sdist", "-d", str(tmp_path)]
+    subprocess.run(build, cwd=REPO_ROOT, check=True, capture_output=True)
+    (sdist,) = tmp_path.glob("pinecone_control-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    pages = {str(p.relative_to(REPO_ROOT)) for p in (REPO_ROOT / "docs").rglob("*") if p.is_file()}
+    assert {"CHANGELOG.md", "mkdocs.yml", "README.md", "Makefile", *pages} <= names
+    assert not any(name.startswith(("openapi/pulled/", ".venv/", "build/", "dist/")) for name in names)

@@ -30,12 +30,25 @@ def test_the_snapshot_covers_the_package_and_the_testing_module() -> None:
     assert not any(part.startswith("_") and not part.startswith("__") for name in api for part in name.split("."))
 
 
+SCRATCH_VERSION = "0.3.0"  # a release: the checks below do not depend on where the real version is
+
+
+def _set_version(root: Path, version: str) -> None:
+    (root / "pinecone_control" / "_version.py").write_text(f'__version__ = "{version}"\n')
+
+
+def _snapshot(root: Path) -> None:
+    done = review("public-api", "--update", "--overlay-dir", root, "--snapshot", root.parent / "api.json")
+    assert done.returncode == 0, done.stderr
+
+
 @pytest.fixture
 def scratch(tmp_path: Path) -> Path:
-    """A copy of the overlay with its own snapshot, to break on purpose."""
+    """A copy of the overlay with its own snapshot (at release SCRATCH_VERSION), to break on purpose."""
     root = tmp_path / "overlay"
     shutil.copytree(publicapi.OVERLAY_DIR / "pinecone_control", root / "pinecone_control")
-    assert review("public-api", "--update", "--overlay-dir", root, "--snapshot", tmp_path / "api.json").returncode == 0
+    _set_version(root, SCRATCH_VERSION)
+    _snapshot(root)
     return root
 
 
@@ -46,13 +59,10 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def _versions() -> tuple[str, str, str]:
-    """The package's version now, its next patch, and its next breaking bump (minor at 0.x)."""
-    text = (publicapi.OVERLAY_DIR / "pinecone_control" / "_version.py").read_text()
-    match = re.search(r'__version__ = "(\d+)\.(\d+)\.(\d+)"', text)
-    assert match, text
-    major, minor, patch = map(int, match.groups())
+    """The scratch package's version, its next patch, and its next breaking bump (minor at 0.x)."""
+    major, minor, patch = map(int, SCRATCH_VERSION.split("."))
     breaking = f"{major}.{minor + 1}.0" if major == 0 else f"{major + 1}.0.0"
-    return f"{major}.{minor}.{patch}", f"{major}.{minor}.{patch + 1}", breaking
+    return SCRATCH_VERSION, f"{major}.{minor}.{patch + 1}", breaking
 
 
 def _check(scratch: Path) -> tuple[int, str]:
@@ -100,7 +110,13 @@ def test_a_break_passes_with_the_version_bump_the_policy_asks_for(scratch: Path)
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "bump"), [("0.1.0", "0.2.0", "0.2.0"), ("1.4.2", "2.0.0", "2.0.0"), ("0.9.3", "0.10.0", "0.10.0")]
+    ("old", "new", "bump"),
+    [
+        ("0.1.0", "0.2.0", "0.2.0"),
+        ("1.4.2", "2.0.0", "2.0.0"),
+        ("0.9.3", "0.10.0", "0.10.0"),
+        ("0.2.0", "0.3.0.dev0", "0.3.0"),  # a development version is judged as the release it leads to
+    ],
 )
 def test_required_bump(old: str, new: str, bump: str) -> None:
     assert publicapi.required_bump(old) == bump
@@ -141,3 +157,46 @@ def test_signature_rules(after: dict[str, object], breaking: bool) -> None:
     before = _function(("a", POS, None), ("b", POS, "1"))
     changes = publicapi.compare({"api": {"m.f": before}}, {"api": {"m.f": after}})
     assert [c.breaking for c in changes] == [breaking], changes
+
+
+@pytest.mark.parametrize(
+    ("old", "bump"),
+    [("0.3.0.dev0", "0.3.0"), ("1.0.0.dev3", "1.0.0"), ("0.3.1.dev0", "0.4.0"), ("2.1.0.dev0", "3.0.0")],
+)
+def test_required_bump_of_a_snapshot_taken_during_a_development_cycle(old: str, bump: str) -> None:
+    """Taken on the way to a release that may break, that release may still break it."""
+    assert publicapi.required_bump(old) == bump
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "allowed"),
+    [
+        ("0.3.0.dev0", "0.3.0.dev0", True),  # a break during the 0.3.0 cycle: 0.3.0 breaks 0.2.x anyway
+        ("0.3.1.dev0", "0.3.1.dev0", False),  # a patch release never breaks
+        ("0.3.1.dev0", "0.3.1", False),
+        ("2.1.0.dev0", "2.1.0", False),  # a minor release from 1.0 on never breaks
+        ("0.3.0", "0.3.1.dev0", False),
+        ("0.3.0", "0.4.0.dev0", True),
+    ],
+)
+def test_development_versions(old: str, new: str, allowed: bool) -> None:
+    assert publicapi.bump_allows_breaking(old, new) is allowed
+
+
+def test_a_break_during_a_breaking_development_cycle_passes_and_a_patch_cycle_fails(scratch: Path) -> None:
+    _set_version(scratch, "0.4.0.dev0")
+    _snapshot(scratch)  # refreshed during the cycle, after an addition say
+    _edit(scratch / "pinecone_control" / "__init__.py", '    "PollSchedule",\n', "")
+    code, output = _check(scratch)
+    assert code == 0 and "allowed by the version bump 0.4.0.dev0 -> 0.4.0.dev0" in output, output
+    _set_version(scratch, "0.3.1.dev0")
+    _snapshot(scratch)
+    _edit(scratch / "pinecone_control" / "__init__.py", '    "RetryPolicy",\n', "")
+    code, output = _check(scratch)
+    assert code == 1 and "need version 0.4.0 or later" in output, output
+
+
+@pytest.mark.parametrize("version", ["0.3", "0.3.0-dev", "0.3.0.rc1", "v0.3.0"])
+def test_a_version_the_policy_cannot_read_is_refused(version: str) -> None:
+    with pytest.raises(publicapi.PublicApiError, match=r"MAJOR\.MINOR\.PATCH"):
+        publicapi.required_bump(version)

@@ -10,12 +10,14 @@
         pc = Client(api_key="any", host=server.url)
 
 or from a shell: `python -m pinecone_control.testing --port 0` (`--help` lists every knob). With
-pytest, the fixtures `pinecone_emulator`, `pinecone_client` and `pinecone_async_client` are available.
+pytest, the fixtures are available: `pinecone_server` (served on 127.0.0.1 for the `Client()` your
+code builds from the environment, on a `PollClock`), `pinecone_emulator`, `pinecone_client` and
+`pinecone_async_client` (in-process).
 """
 
 from ._actions import Action, Faults
 from ._catalogue import API_VERSION, EMBED_MODELS
-from ._clock import Clock, VirtualClock, WallClock
+from ._clock import Clock, PollClock, VirtualClock, WallClock
 from ._emulator import Emulator, EmulatorServer, RecordedRequest
 from ._state import Quotas, Timings
 from ._transport import AsyncEmulatorTransport, EmulatorTransport
@@ -30,6 +32,7 @@ __all__ = [
     "EmulatorServer",
     "EmulatorTransport",
     "Faults",
+    "PollClock",
     "Quotas",
     "RecordedRequest",
     "Timings",

@@ -4,7 +4,7 @@ Every knob is a flag, and may also come from a TOML file (`--config emulator.tom
 
     api_keys = ["k1", "k2"]          # omit: any non-empty key
     control = true                   # the control API under /_emulator/
-    speed = 10.0                     # emulated seconds per wall second (or: virtual_time = true)
+    speed = 10.0                     # emulated seconds per wall second (or: virtual_time / poll_time = true)
     [timings]                        # seconds; any field of Timings
     pod_ready = 30
     [quotas]
@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ._catalogue import POD_ENVIRONMENTS, SERVERLESS_REGIONS
-from ._clock import Clock, VirtualClock, WallClock
+from ._clock import Clock, PollClock, VirtualClock, WallClock
 from ._emulator import Emulator
 from ._state import Quotas, Timings
 
@@ -52,6 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     time.add_argument("--speed", type=float, help="emulated seconds per wall second (default 1)")
     time.add_argument(
         "--virtual-time", action="store_true", default=None, help="time moves only by POST /_emulator/clock/advance"
+    )
+    time.add_argument(
+        "--poll-time", action="store_true", default=None, help="each read (GET) moves time to the next change"
     )
     time.add_argument("--instant", action="store_true", default=None, help="every timing 0: changes due at once")
     for name in _TIMINGS:
@@ -107,8 +110,15 @@ def _settings(args: argparse.Namespace) -> dict[str, Any]:
 def build(settings: dict[str, Any]) -> tuple[Emulator, dict[str, Any]]:
     """An emulator and the server options from merged settings; unknown keys are an error."""
     settings = dict(settings)
-    clock: Clock = VirtualClock() if settings.pop("virtual_time", False) else WallClock(settings.pop("speed", 1.0))
+    clock: Clock
+    if settings.pop("poll_time", False):
+        clock = PollClock()
+    elif settings.pop("virtual_time", False):
+        clock = VirtualClock()
+    else:
+        clock = WallClock(settings.pop("speed", 1.0))
     settings.pop("speed", None)
+    settings.pop("virtual_time", None)
     regions = settings.pop("serverless_regions", SERVERLESS_REGIONS)
     emulator = Emulator(
         api_keys=settings.pop("api_keys", None),

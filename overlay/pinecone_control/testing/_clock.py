@@ -1,7 +1,8 @@
 """The emulator's clock: every transition is due at a time on it, never at someone's request.
 
-`WallClock` follows the wall (times `speed`); `VirtualClock` stands still until advanced. Both can
-be skipped ahead (`advance`). Seen through `SyncClockView`/`AsyncClockView` they are a client's
+`WallClock` follows the wall (times `speed`); `VirtualClock` stands still until advanced;
+`PollClock` is a `VirtualClock` that each read moves to the next scheduled change. All can be
+skipped ahead (`advance`). Seen through `SyncClockView`/`AsyncClockView` they are a client's
 clock (`now` + `sleep`): given to a client in the same process, the client's backoff and poll
 sleeps move the emulator's time forward instead of waiting, so a 10-minute pod scaling is watched
 in milliseconds with the polls it implies.
@@ -60,6 +61,14 @@ class VirtualClock:
     def advance(self, seconds: float) -> None:
         with self._lock:
             self._now += _checked(seconds)
+
+
+class PollClock(VirtualClock):
+    """Virtual time that moves when a client looks: every read the emulator answers (a GET: a
+    describe or a list) first moves it on to the next scheduled change, so a client waiting on its
+    own clock (your application's `Client()`, another process) sees each change at its next poll.
+    Nothing else moves it (besides `advance`): a request that needs a change nobody waited for (a
+    collection from an index still `Initializing`) is refused as the service would refuse it."""
 
 
 class AsyncClockView:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from . import _control
 from ._actions import Action, Faults
 from ._catalogue import POD_ENVIRONMENTS, SERVERLESS_REGIONS
-from ._clock import AsyncClockView, Clock, SyncClockView, WallClock
+from ._clock import AsyncClockView, Clock, PollClock, SyncClockView, WallClock
 from ._handlers import HANDLERS
 from ._routing import Router, spec_routes
 from ._server import HttpServer
@@ -90,9 +90,19 @@ class Emulator:
     def handle(self, method: str, path: str, headers: Mapping[str, str], body: bytes) -> Reply:
         """The emulated API itself (no faults): one request in, one reply out."""
         match = self.router.match(method, path)
+        if method == "GET" and match.operation is not None and isinstance(self.clock, PollClock):
+            self._to_next_change()
         reply = self._dispatch(match.operation, match.name, match.allow, headers, body)
         self._record(method, path, match.operation, reply.status)
         return reply
+
+    def _to_next_change(self) -> None:
+        # A PollClock's read: time jumps to the earliest pending transition (the snapshot's `due_at`s).
+        with self._lock:
+            state = self.snapshot()
+            due = [r["due_at"] for kind in ("indexes", "collections") for r in state[kind] if r["due_at"] is not None]
+            if due:
+                self.clock.advance(max(0.0, min(due) - state["now"]))
 
     def _record(self, method: str, path: str, operation: str | None, status: int) -> None:
         with self._lock:
