@@ -6,7 +6,6 @@ package on purpose and run the real command on it.
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -79,13 +78,13 @@ def test_a_removed_public_name_fails(scratch: Path) -> None:
 
 
 def test_an_incompatible_signature_fails(scratch: Path) -> None:
-    client = scratch / "pinecone_control" / "_client.py"
-    signature = re.search(r"    def has_index\(self, name: str", client.read_text())
-    assert signature, "Client.has_index(self, name: str, ...) is expected"
-    _edit(client, "    def has_index(self, name: str", "    def has_index(self, index_name: str")
+    base = scratch / "pinecone_control" / "_base_client.py"
+    before = "    def with_options(\n        self,\n        *,\n        timeout: TimeoutArg"
+    assert before in base.read_text(), "BaseClient.with_options(self, *, timeout: ...) is expected"
+    _edit(base, before, before.replace("timeout:", "attempt_timeout:"))
     code, output = _check(scratch)
     assert code == 1, output
-    assert "pinecone_control.Client.has_index" in output and "parameter 'name' removed" in output
+    assert "pinecone_control.Client.with_options" in output and "parameter 'timeout' removed" in output
 
 
 def test_additions_pass_without_a_bump(scratch: Path) -> None:
