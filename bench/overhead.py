@@ -57,7 +57,7 @@ def contenders(canned: Canned) -> dict[str, dict[str, Callable[[], Any]]]:
 def decoders(canned: Canned) -> dict[str, Callable[[], Any]]:
     """The list(100) body's bytes to a model: `json.loads` alone (the floor), the reference (json +
     the generated `from_dict`), and this build's decoder (msgspec's one pass with the speedups extra)."""
-    from pinecone_control import _operations
+    from pinecone_control import _calls as _operations
     from pinecone_control_api.models import IndexList
 
     body = canned.answer("GET", "/indexes")[1]

@@ -57,20 +57,24 @@ class CallOptions(NamedTuple):
 
 
 class WaitTarget(NamedTuple):
-    """How to see what an operation changed: the describing operation, the goal, and where each of
-    its path parameters comes from (`path:x` this call's, `body:x` its body's, `response:x` the answer's)."""
+    """How to see what an operation changed: the describing operation, the goal, where each of its
+    path parameters comes from (`path:x` this call's, `body:x` its body's, `response:x` the answer's),
+    and what it describes, in words (`index`, `restore job`)."""
 
     describe: str
     goal: str
     keys: tuple[tuple[str, str], ...]
+    kind: str
 
 
 WAIT_TARGETS: dict[str, WaitTarget] = {
-    "create_index": WaitTarget("describe_index", "ready", (("index_name", "body:name"),)),
-    "delete_index": WaitTarget("describe_index", "deleted", (("index_name", "path:index_name"),)),
-    "configure_index": WaitTarget("describe_index", "configured", (("index_name", "path:index_name"),)),
-    "create_collection": WaitTarget("describe_collection", "ready", (("collection_name", "body:name"),)),
-    "delete_collection": WaitTarget("describe_collection", "deleted", (("collection_name", "path:collection_name"),)),
+    "create_index": WaitTarget("describe_index", "ready", (("index_name", "body:name"),), "index"),
+    "delete_index": WaitTarget("describe_index", "deleted", (("index_name", "path:index_name"),), "index"),
+    "configure_index": WaitTarget("describe_index", "configured", (("index_name", "path:index_name"),), "index"),
+    "create_collection": WaitTarget("describe_collection", "ready", (("collection_name", "body:name"),), "collection"),
+    "delete_collection": WaitTarget(
+        "describe_collection", "deleted", (("collection_name", "path:collection_name"),), "collection"
+    ),
 }
 
 

@@ -48,7 +48,9 @@ class Response(NamedTuple):
 
 
 class Operation(NamedTuple):
-    """One operation. `retry`: "safe" = resend after any failure; "unsafe" = only if it never left."""
+    """One operation. `retry`: "safe" = resend after any failure; "unsafe" = only if it never left.
+    `subject`: what it names, in words, for messages (`index` in "index 'movies' not found"): the
+    kind its wait describes, else its last path parameter's; None for neither."""
 
     python_name: str
     operation_id: str
@@ -68,6 +70,7 @@ class Operation(NamedTuple):
     success: tuple[int, ...]
     errors: tuple[int, ...]
     docstring: str
+    subject: str | None = None
 
 
 OPERATIONS: tuple[Operation, ...] = (
@@ -106,6 +109,7 @@ OPERATIONS: tuple[Operation, ...] = (
         success=(200,),
         errors=(401, 500),
         docstring="List indexes\n\nThis operation returns a list of all indexes in a project.\n\nReturns:\n    IndexList: (200) This operation returns a list of all the indexes that you have previously created, and which are associated with the given project\n\nRaises:\n    HTTP 401: Unauthorized. Possible causes: Invalid API key.\n    HTTP 500: Internal server error.",
+        subject=None,
     ),
     Operation(
         python_name="create_index",
@@ -369,6 +373,7 @@ OPERATIONS: tuple[Operation, ...] = (
         success=(201,),
         errors=(400, 401, 403, 404, 409, 422, 500),
         docstring="Create an index\n\nCreate an index for vectors created with an external embedding model.\n\nFor guidance and examples, see [Create an index](https://docs.pinecone.io/guides/index-data/create-an-index).\n\nArgs:\n    name: The name of the index. Resource name must be 1-45 characters long, start and end with an alphanumeric character, and consist only of lower case alphanumeric characters or '-'.\n    dimension: The dimensions of the vectors to be inserted in the index.\n    metric: The distance metric to be used for similarity search. You can use 'euclidean', 'cosine', or 'dotproduct'. Server default: `cosine`.\n    deletion_protection: Whether [deletion protection](http://docs.pinecone.io/guides/manage-data/manage-indexes#configure-deletion-protection) is enabled/disabled for the index. Server default: `disabled`.\n    spec: The spec object defines how the index should be deployed. For serverless indexes, you define only the [cloud and region](http://docs.pinecone.io/guides/index-data/create-an-index#cloud-regions) where the index should be hosted. For pod-based indexes, you define the [environment](http://docs.pinecone.io/guides/indexes/pods/understanding-pod-based-indexes#pod-environments) where the index should be hosted, the [pod type and size](http://docs.pinecone.io/guides/indexes/pods/understanding-pod-based-indexes#pod-types) to use, and other index characteristics. Exactly one of: `serverless` | `pod`.\n    spec.serverless: Configuration needed to deploy a serverless index.\n    spec.serverless.cloud: The public cloud where you would like your index hosted.\n    spec.serverless.region: The region where you would like your index to be created.\n    spec.pod: Configuration needed to deploy a pod-based index.\n    spec.pod.environment: The environment where the index is hosted.\n    spec.pod.replicas: The number of replicas. Replicas duplicate your index. They provide higher availability and throughput. Replicas can be scaled up or down as your needs change. Server default: `1`.\n    spec.pod.shards: The number of shards. Shards split your data across multiple pods so you can fit more data into an index. Server default: `1`.\n    spec.pod.pod_type: The type of pod to use. One of `s1`, `p1`, or `p2` appended with `.` and one of `x1`, `x2`, `x4`, or `x8`. Server default: `p1.x1`.\n    spec.pod.pods: The number of pods to be used in the index. This should be equal to `shards` x `replicas`.' Server default: `1`.\n    spec.pod.metadata_config: Configuration for the behavior of Pinecone's internal metadata index. By default, all metadata is indexed; when `metadata_config` is present, only specified metadata fields are indexed. These configurations are only valid for use with pod-based indexes.\n    spec.pod.metadata_config.indexed: By default, all metadata is indexed; to change this behavior, use this property to specify an array of metadata fields that should be indexed.\n    spec.pod.source_collection: The name of the collection to be used as the source for the index.\n\nReturns:\n    IndexModel: (201) The index has been successfully created.\n\nRaises:\n    HTTP 400: Bad request. The request body included invalid request parameters.\n    HTTP 401: Unauthorized. Possible causes: Invalid API key.\n    HTTP 403: You've exceed your pod quota.\n    HTTP 404: Unknown cloud or region when creating a serverless index.\n    HTTP 409: Index of given name already exists.\n    HTTP 422: Unprocessable entity. The request body could not be deserialized.\n    HTTP 500: Internal server error.",
+        subject="index",
     ),
     Operation(
         python_name="describe_index",
@@ -424,6 +429,7 @@ OPERATIONS: tuple[Operation, ...] = (
         success=(200,),
         errors=(401, 404, 500),
         docstring="Describe an index\n\nGet a description of an index.\n\nArgs:\n    index_name: The name of the index to be described.\n\nReturns:\n    IndexModel: (200) Configuration information and deployment status of the index.\n\nRaises:\n    HTTP 401: Unauthorized. Possible causes: Invalid API key.\n    HTTP 404: Index not found.\n    HTTP 500: Internal server error.",
+        subject="index",
     ),
     Operation(
         python_name="delete_index",
@@ -489,6 +495,7 @@ OPERATIONS: tuple[Operation, ...] = (
         success=(202,),
         errors=(401, 403, 404, 412, 500),
         docstring="Delete an index\n\nDelete an existing index.\n\nArgs:\n    index_name: The name of the index to delete.\n\nReturns:\n    None: (202) The request to delete the index has been accepted.\n\nRaises:\n    HTTP 401: Unauthorized. Possible causes: Invalid API key.\n    HTTP 403: Forbidden. Deletion protection enabled.\n    HTTP 404: Index not found.\n    HTTP 412: There is a pending collection created from this index.\n    HTTP 500: Internal server error.",
+        subject="index",
     ),
     Operation(
         python_name="configure_index",
@@ -614,6 +621,7 @@ OPERATIONS: tuple[Operation, ...] = (
         success=(202,),
         errors=(400, 401, 403, 404, 422, 500),
         docstring="Configure an index\n\nConfigure an existing index.\n\nFor serverless indexes, you can configure only index deletion protection. For pod-based indexes, you can configure the pod size, number of replicas, and index deletion protection.\n\nIt is not possible to change the pod type of a pod-based index. However, you can create a collection from a pod-based index and then [create a new pod-based index with a different pod type](http://docs.pinecone.io/guides/indexes/pods/create-a-pod-based-index#create-a-pod-index-from-a-collection) from the collection.\nFor guidance and examples, see [Configure an index](http://docs.pinecone.io/guides/indexes/pods/manage-pod-based-indexes).\n\nArgs:\n    index_name: The name of the index to configure.\n    spec: (no description in the spec)\n    spec.pod: (no description in the spec)\n    spec.pod.replicas: The number of replicas. Replicas duplicate your index. They provide higher availability and throughput. Replicas can be scaled up or down as your needs change. Server default: `1`.\n    spec.pod.pod_type: The type of pod to use. One of `s1`, `p1`, or `p2` appended with `.` and one of `x1`, `x2`, `x4`, or `x8`. Server default: `p1.x1`.\n    deletion_protection: Whether [deletion protection](http://docs.pinecone.io/guides/manage-data/manage-indexes#configure-deletion-protection) is enabled/disabled for the index. Server default: `disabled`.\n\nReturns:\n    IndexModel: (202) The request to configure the index has been accepted. Check the index status to see when the change has been applied.\n\nRaises:\n    HTTP 400: Bad request. The request body included invalid request parameters.\n    HTTP 401: Unauthorized. Possible causes: Invalid API key.\n    HTTP 403: You've exceed your pod quota.\n    HTTP 404: Index not found.\n    HTTP 422: Unprocessable entity. The request body could not be deserialized.\n    HTTP 500: Internal server error.",
+        subject="index",
     ),
     Operation(
         python_name="list_collections",
@@ -650,6 +658,7 @@ OPERATIONS: tuple[Operation, ...] = (
         success=(200,),
         errors=(401, 500),
         docstring="List collections\n\nThis operation returns a list of all collections in a project.\nServerless indexes do not support collections.\n\nReturns:\n    CollectionList: (200) This operation returns a list of all the collections in your current project.\n\nRaises:\n    HTTP 401: Unauthorized. Possible causes: Invalid API key.\n    HTTP 500: Internal server error.",
+        subject=None,
     ),
     Operation(
         python_name="create_collection",
@@ -730,6 +739,7 @@ OPERATIONS: tuple[Operation, ...] = (
         success=(201,),
         errors=(400, 401, 403, 409, 422, 500),
         docstring="Create a collection\n\nThis operation creates a Pinecone collection.\n\nServerless indexes do not support collections.\n\nArgs:\n    name: The name of the collection to be created. Resource name must be 1-45 characters long, start and end with an alphanumeric character, and consist only of lower case alphanumeric characters or '-'.\n    source: The name of the index to be used as the source for the collection.\n\nReturns:\n    CollectionModel: (201) The collection has been successfully created.\n\nRaises:\n    HTTP 400: Bad request. The request body included invalid request parameters.\n    HTTP 401: Unauthorized. Possible causes: Invalid API key.\n    HTTP 403: You've exceed your collections quota.\n    HTTP 409: Collection of given name already exists.\n    HTTP 422: Unprocessable entity. The request body could not be deserialized.\n    HTTP 500: Internal server error.",
+        subject="collection",
     ),
     Operation(
         python_name="describe_collection",
@@ -785,6 +795,7 @@ OPERATIONS: tuple[Operation, ...] = (
         success=(200,),
         errors=(401, 404, 500),
         docstring="Describe a collection\n\nThis operation gets a description of a collection.\nServerless indexes do not support collections.\n\nArgs:\n    collection_name: The name of the collection to be described.\n\nReturns:\n    CollectionModel: (200) Configuration information and status of the collection.\n\nRaises:\n    HTTP 401: Unauthorized. Possible causes: Invalid API key.\n    HTTP 404: Collection not found.\n    HTTP 500: Internal server error.",
+        subject="collection",
     ),
     Operation(
         python_name="delete_collection",
@@ -840,6 +851,7 @@ OPERATIONS: tuple[Operation, ...] = (
         success=(202,),
         errors=(401, 404, 500),
         docstring="Delete a collection\n\nThis operation deletes an existing collection.\nServerless indexes do not support collections.\n\nArgs:\n    collection_name: The name of the collection.\n\nReturns:\n    None: (202) The collection has been successfully deleted.\n\nRaises:\n    HTTP 401: Unauthorized. Possible causes: Invalid API key.\n    HTTP 404: Collection not found.\n    HTTP 500: Internal server error.",
+        subject="collection",
     ),
     Operation(
         python_name="embed",
@@ -949,6 +961,7 @@ OPERATIONS: tuple[Operation, ...] = (
         success=(200,),
         errors=(400, 401, 500),
         docstring="Generate vectors\n\nGenerate vector embeddings for input data. This endpoint uses Pinecone's [hosted embedding models](https://docs.pinecone.io/guides/index-data/create-an-index#embedding-models).\n\nArgs:\n    model: (no description in the spec)\n    parameters: Model-specific parameters.\n    parameters.input_type: Common property used to distinguish between types of data.\n    parameters.truncate: How to handle inputs longer than those supported by the model. If NONE, when the input exceeds the maximum input token length an error will be returned. Server default: `END`.\n    inputs: (no description in the spec)\n    inputs[].text: (no description in the spec)\n\nReturns:\n    EmbeddingsList: (200) OK\n\nRaises:\n    HTTP 400: Bad request. The request body included invalid request parameters.\n    HTTP 401: Unauthorized. Possible causes: Invalid API key.\n    HTTP 500: Internal server error.",
+        subject=None,
     ),
 )
 

@@ -707,6 +707,9 @@ def pod_spec(
     )
 
 
+ENSURES: dict[str, str] = {"create_collection": "ensure_collection", "create_index": "ensure_index"}
+"""Each create that has an `ensure_*` twin, and that method's name (for its messages)."""
+
 BUILDERS: tuple[str, ...] = ("serverless_spec", "pod_spec")
 """The deployment builders above, re-exported by the `pinecone_control` package."""
 

@@ -38,6 +38,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .operation_metadata import FieldMeta, OperationMeta
+from .operations_module import kind_of
 
 _CLASS = re.compile(r"\b[A-Z][A-Za-z0-9_]*\b")
 _BUILTIN_TYPES = {"Any", "Mapping", "Sequence", "Callable", "None"}
@@ -58,6 +59,7 @@ class WaitTarget:
     describe: str
     goal: str  # "ready", "configured" or "deleted"
     keys: list[tuple[str, str]] = field(default_factory=list)  # describe parameter -> "path:x"/"body:x"/"response:x"
+    kind: str = ""  # what the describe describes, in words (its last path parameter's resource)
 
 
 def _is_class(python_type: str) -> bool:
@@ -194,7 +196,8 @@ def wait_target(op: OperationMeta, ops: list[OperationMeta]) -> WaitTarget | Non
         if same is None:
             return None
         same_keys = [(p.name, f"path:{p.name}") for p in same.parameters if p.location == "path"]
-        return WaitTarget(same.python_name, "configured" if op.method == "PATCH" else "deleted", same_keys)
+        goal = "configured" if op.method == "PATCH" else "deleted"
+        return WaitTarget(same.python_name, goal, same_keys, kind_of(same_keys[-1][0]) if same_keys else "")
     model = _success_model(op)
     if op.method != "POST" or model is None:
         return None
@@ -211,7 +214,7 @@ def wait_target(op: OperationMeta, ops: list[OperationMeta]) -> WaitTarget | Non
             match = next((b for b in sorted(body) if p.name == b or p.name.endswith("_" + b)), None)
             keys.append((p.name, f"body:{match}" if match else f"response:{p.name}"))
         if keys and all(p.location != "query" or not p.required for p in get.parameters):
-            return WaitTarget(get.python_name, "ready", keys)
+            return WaitTarget(get.python_name, "ready", keys, kind_of(keys[-1][0]))
     return None
 
 
@@ -349,7 +352,8 @@ def render(ops: list[OperationMeta]) -> str:
         wait = wait_target(op, ops)
         if wait is not None:
             targets.append(
-                f"    {op.python_name!r}: WaitTarget({wait.describe!r}, {wait.goal!r}, {tuple(wait.keys)!r}),\n"
+                f"    {op.python_name!r}: "
+                f"WaitTarget({wait.describe!r}, {wait.goal!r}, {tuple(wait.keys)!r}, {wait.kind!r}),\n"
             )
     models = sorted(used - _BUILTIN_TYPES)
     imports = "".join(f"    from .models import {name}\n" for name in models)
@@ -369,12 +373,14 @@ def render(ops: list[OperationMeta]) -> str:
 
 
 class WaitTarget(NamedTuple):
-    """How to see what an operation changed: the describing operation, the goal, and where each of
-    its path parameters comes from (`path:x` this call's, `body:x` its body's, `response:x` the answer's)."""
+    """How to see what an operation changed: the describing operation, the goal, where each of its
+    path parameters comes from (`path:x` this call's, `body:x` its body's, `response:x` the answer's),
+    and what it describes, in words (`index`, `restore job`)."""
 
     describe: str
     goal: str
     keys: tuple[tuple[str, str], ...]
+    kind: str
 
 
 WAIT_TARGETS: dict[str, WaitTarget] = {

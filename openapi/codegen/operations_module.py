@@ -7,6 +7,7 @@ the spec can become code.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .operation_metadata import FieldMeta, OperationMeta
@@ -62,7 +63,9 @@ class Response(NamedTuple):
 
 
 class Operation(NamedTuple):
-    """One operation. `retry`: "safe" = resend after any failure; "unsafe" = only if it never left."""
+    """One operation. `retry`: "safe" = resend after any failure; "unsafe" = only if it never left.
+    `subject`: what it names, in words, for messages (`index` in "index 'movies' not found"): the
+    kind its wait describes, else its last path parameter's; None for neither."""
 
     python_name: str
     operation_id: str
@@ -82,6 +85,7 @@ class Operation(NamedTuple):
     success: tuple[int, ...]
     errors: tuple[int, ...]
     docstring: str
+    subject: str | None = None
 
 
 '''
@@ -124,7 +128,22 @@ def _tuple(parts: list[_Code]) -> _Code:
     return _Code("(" + "".join(f"{part}, " for part in parts) + ")")
 
 
-def _operation(op: OperationMeta) -> _Code:
+def kind_of(parameter: str) -> str:
+    """A path parameter's resource, in words: `index_name` -> "index", `restore_job_id` -> "restore job"."""
+    return re.sub(r"_(name|id)$", "", parameter).replace("_", " ")
+
+
+def subject_of(op: OperationMeta, ops: list[OperationMeta]) -> str | None:
+    from .facade_module import wait_target  # the facade module imports this one's tables' shapes
+
+    target = wait_target(op, ops)
+    if target is not None:
+        return target.kind
+    path = [p for p in op.parameters if p.location == "path"]
+    return kind_of(path[-1].name) if path else None
+
+
+def _operation(op: OperationMeta, subject: str | None) -> _Code:
     responses = [
         _call("Response", [("status", r.status), ("model", r.model), ("description", r.description)])
         for r in op.responses
@@ -148,10 +167,11 @@ def _operation(op: OperationMeta) -> _Code:
         ("success", tuple(op.success)),
         ("errors", tuple(r.status for r in op.responses if r.status not in op.success)),
         ("docstring", op.docstring),
+        ("subject", subject),
     ]
     return _call("Operation", items)
 
 
 def render(ops: list[OperationMeta]) -> str:
-    body = "".join(f"    {_operation(op)},\n" for op in ops)
+    body = "".join(f"    {_operation(op, subject_of(op, ops))},\n" for op in ops)
     return f"{HEADER}OPERATIONS: tuple[Operation, ...] = (\n{body})\n{FOOTER}"

@@ -66,8 +66,8 @@ def resources(ops: list[OperationMeta]) -> list[Resource]:
         resource = found.get(describe.python_name)
         if resource is None:
             key = keys[0]
-            kind = re.sub(r"_(name|id)$", "", key.name)
             param = "name" if key.name.endswith("_name") else key.python_name
+            kind = target.kind.replace(" ", "_")
             resource = found[describe.python_name] = Resource(kind, describe, key, param, model)
         if target.goal == "configured":
             resource.configurable = True
@@ -227,7 +227,7 @@ def _accepting_described(params: list[Param], shown: dict[str, str]) -> list[Par
 def _ensure(r: Resource, create: OperationMeta, params: list[Param], asynchronous: bool) -> str:
     from .facade_module import signature
 
-    method = "ensure_" + create.python_name.removeprefix("create_")
+    method = "ensure_" + create.python_name.removeprefix("create_")  # as ENSURES says
     sig = signature(params)
     if r.configurable:
         sig.append("apply: bool = False")
@@ -380,6 +380,7 @@ def render(
             params = _accepting_described(params_of(create), model_fields.get(r.model, {}))
             methods.append((_ensure(r, create, params, False), _ensure(r, create, params, True)))
     found_builders = builders(ops, found)
+    ensures = {c.python_name: "ensure_" + c.python_name.removeprefix("create_") for r in found for c in r.creates}
     built = [_builder(b) for b in found_builders]
     signatures = "".join(m.split('"""', 1)[0] for pair in methods for m in pair) + "".join(
         b.split('"""', 1)[0] for b in built
@@ -404,7 +405,9 @@ def render(
         + "\n".join(pair[1] for pair in methods)
         + _BUILDING
         + "\n\n".join(built)
-        + f"\n\nBUILDERS: tuple[str, ...] = {tuple(b.name for b in found_builders)!r}\n"
+        + f"\n\nENSURES: dict[str, str] = {ensures!r}\n"
+        + '"""Each create that has an `ensure_*` twin, and that method\'s name (for its messages)."""\n'
+        + f"\nBUILDERS: tuple[str, ...] = {tuple(b.name for b in found_builders)!r}\n"
         + '"""The deployment builders above, re-exported by the `pinecone_control` package."""\n\n'
         + f"MODELS: tuple[str, ...] = {tuple(exported_models(facade, [*models, *status_enums]))!r}\n"
         + '"""The models the public methods and builders name, and the status enums, re-exported likewise\n'

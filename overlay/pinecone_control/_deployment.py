@@ -11,14 +11,14 @@ from pinecone_control_api._operations import BY_NAME
 from pinecone_control_api._surface import build_unchecked, use_builder
 
 from . import _schema_checks as schema
+from ._calls import plain
 from ._errors import ClientValidationError
-from ._operations import _plain
 
 
 def checked_build(operation: str, field: str, model: str, values: dict[str, Any]) -> Any:
     """The model `field` of `operation` takes, built from the given leaf values once they pass the
     spec's rules for that field; any failure is a `ClientValidationError` naming what is wrong."""
-    given = {path: _plain(value) for path, value in values.items() if value is not None}
+    given = {path: plain(value) for path, value in values.items() if value is not None}
     body: dict[str, Any] = {}
     for path, value in given.items():
         *parents, leaf = path.split(".")

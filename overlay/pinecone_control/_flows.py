@@ -9,7 +9,7 @@ from typing import Any, NoReturn, TypeVar
 import httpx
 from pinecone_control_api._facade import WAIT_TARGETS, WaitTarget
 
-from . import _operations as ops
+from . import _calls as ops
 from . import _secrets
 from . import _waiting as waiting
 from ._config import ClientOptions, redact_headers
@@ -234,9 +234,12 @@ def _wants_wait(wait_timeout: float | None) -> bool:
     return wait_timeout is None or wait_timeout > 0
 
 
+# What each describing operation describes, in words, for messages (the generated wait table says).
+_KINDS: dict[str, str] = {target.describe: target.kind for target in WAIT_TARGETS.values()}
+
+
 def _kind(describe: str) -> str:
-    """What a describing operation describes, for messages: `describe_index` -> "index"."""
-    return describe.removeprefix("describe_").replace("_", " ")
+    return _KINDS.get(describe, describe)
 
 
 def _keys(target: WaitTarget, call: ops.Call[Any], answer: Any) -> dict[str, Any] | None:

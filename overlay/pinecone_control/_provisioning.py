@@ -20,9 +20,11 @@ from typing import Any
 
 from pinecone_control_api._facade import WAIT_TARGETS
 from pinecone_control_api._operations import BY_NAME as SPEC
+from pinecone_control_api._surface import ENSURES
 
+from . import _calls as ops
 from . import _flows as flows
-from . import _operations as ops
+from . import _paths as paths
 from . import _waiting as waiting
 from ._config import ClientOptions
 from ._effects import Program, Sleep
@@ -63,7 +65,7 @@ def ensure(
     keys = flows._keys(target, call, None)
     if keys is None:
         raise ClientValidationError(f"{_verb(create)}: the request does not name what it creates")
-    kind, name = flows._kind(target.describe), str(call.resource)
+    kind, name = target.kind, str(call.resource)
     seen = yield from flows._describe_or_gone(target.describe, keys, options, None)
     if waiting.state_of(seen) == waiting.TERMINATING:  # gone soon: wait for the name, then create
         start = options.now()
@@ -189,7 +191,7 @@ def compare(create: str, body: Mapping[str, Any], seen: Any) -> list[Difference]
     compared either, since the server derives some of them (`pods` from replicas and shards). A
     field the description omits has the spec's server default, as one the request omits does."""
     defaults = {f.path: f.server_default for f in SPEC[create].body_fields if f.server_default is not None}
-    wanted = dict(_leaves(body, ""))
+    wanted = dict(paths.leaves(body))
     for path, default in defaults.items():
         if "." not in path and path not in wanted:
             wanted[path] = default
@@ -201,14 +203,6 @@ def compare(create: str, body: Mapping[str, Any], seen: Any) -> list[Difference]
             actual = defaults.get(path)
         if actual is not _NOT_SHOWN and actual != value:
             out.append(Difference(path, value, actual, path in changeable))
-    return out
-
-
-def _leaves(data: Mapping[str, Any], prefix: str) -> list[tuple[str, Any]]:
-    out: list[tuple[str, Any]] = []
-    for key, value in data.items():
-        path = f"{prefix}.{key}" if prefix else key
-        out += _leaves(value, path) if isinstance(value, Mapping) and value else [(path, value)]
     return out
 
 
@@ -230,7 +224,7 @@ def _shown(model: Any, path: str) -> Any:
             node = _OMITTED
     if node is _OMITTED:
         return node
-    return ops._plain(node)
+    return ops.plain(node)
 
 
 def _configure_of(describe: str) -> str | None:
@@ -248,7 +242,8 @@ def _changeable(create: str) -> frozenset[str]:
 
 
 def _verb(create: str) -> str:
-    return "ensure_" + create.partition("_")[2]
+    """The `ensure_*` method of `create`, for messages (named by the generated surface)."""
+    return ENSURES.get(create, create)
 
 
 def _drift(

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 import httpx
 
 from . import _secrets
+from ._calls import Call
 from ._effects import Outcome, TooLarge
 from ._errors import (
     APIConnectionError,
@@ -21,7 +22,6 @@ from ._errors import (
     error_class_for,
 )
 from ._masked_http import masked_request
-from ._operations import Call
 from ._retry import parse_retry_after
 
 T = TypeVar("T")

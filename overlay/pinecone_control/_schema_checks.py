@@ -299,10 +299,6 @@ def check_value(field: Field, value: object, path: str | None = None) -> None:
     _raise(value_violation(field, value, path) or _segment_violation(field, value))
 
 
-def check_parameters(operation: Operation, values: Mapping[str, object]) -> None:
-    _raise(parameters_violation(operation, values))
-
-
 def check_body(operation: Operation, body: object) -> None:
     _raise(body_violation(operation, body))
 

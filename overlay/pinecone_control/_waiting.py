@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Callable, Generator, Iterator, Mapping
 from typing import Any, Final, NamedTuple
 
+from . import _paths as paths
 from ._errors import IndexInitializationFailedError, UnexpectedTerminationError, WaitTimeoutError
 from ._logging import logger
 
@@ -209,40 +210,15 @@ def freed(kind: str) -> Goal:
     return Goal(kind, "deleted", _not_terminating, _never_fails)
 
 
-def _at(data: Any, path: str) -> Any:
-    for part in path.split("."):
-        if not isinstance(data, dict) or part not in data:
-            return _MISSING
-        data = data[part]
-    return data
-
-
-_MISSING = object()
-
-
 def configured(kind: str, requested: Mapping[str, Any]) -> Goal:
     """Ready again, with every requested value visible in the described model at the same path
     (`spec.pod.replicas`, `deletion_protection`); paths the model does not echo are not compared."""
-    leaves = dict(_leaves(requested, ""))
+    wanted = dict(paths.leaves(requested))
 
     def settled(seen: Seen) -> bool:
         if not is_ready(seen):
             return False
         shown = seen.to_dict()  # is_ready excludes GONE
-        return all(_at(shown, path) in (value, _MISSING) for path, value in leaves.items())
+        return all(paths.at(shown, path) in (value, paths.MISSING) for path, value in wanted.items())
 
     return Goal(kind, "configured", settled, _cannot_become_ready(kind))
-
-
-def _leaves(data: Mapping[str, Any], prefix: str) -> list[tuple[str, Any]]:
-    out: list[tuple[str, Any]] = []
-    for key, value in data.items():
-        path = f"{prefix}.{key}" if prefix else key
-        out += _leaves(value, path) if isinstance(value, Mapping) and value else [(path, value)]
-    return out
-
-
-INDEX_READY = ready("index")
-INDEX_DELETED = deleted("index")
-COLLECTION_READY = ready("collection")
-COLLECTION_DELETED = deleted("collection")

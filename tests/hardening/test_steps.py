@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 import pinecone_control as pc
 import pytest
+from pinecone_control import _calls as ops
 from pinecone_control import _flows as programs
-from pinecone_control import _operations as ops
 from pinecone_control._config import ClientOptions
 from pinecone_control._effects import Outcome, Program, Send, Sleep
 

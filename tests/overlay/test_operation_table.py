@@ -8,7 +8,7 @@ from importlib import import_module
 from codegen.normalise import load_spec
 from codegen.pin import SpecPin
 from codegen.walk import operations
-from pinecone_control._operations import OPERATIONS
+from pinecone_control._calls import OPERATIONS
 
 SPEC = load_spec(SpecPin.load().read_verified())
 BY_ID = {op["operationId"]: (method, path, op) for path, method, op in operations(SPEC)}

@@ -64,7 +64,7 @@ def test_invalid_names_never_reach_the_network(
 
 @pytest.mark.parametrize("name", GOOD_NAMES)
 def test_valid_names_pass(name: str) -> None:
-    from pinecone_control import _operations as ops
+    from pinecone_control import _calls as ops
 
     assert ops.build_call("describe_index", {"path:index_name": name}).resource == name
     assert ops.build_call("create_collection", {"name": name, "source": "src"}).resource == name
@@ -80,7 +80,7 @@ def test_a_call_built_before_is_reused_and_bad_arguments_are_checked_every_time(
     """Calls without a body are built and checked once per distinct arguments: the same arguments
     cannot fail the checks they passed. Refused arguments are never kept, and a value equal to a
     checked one but of another type is checked on its own."""
-    from pinecone_control import _operations as ops
+    from pinecone_control import _calls as ops
     from pinecone_control import _schema_checks as schema
 
     checked: list[Any] = []

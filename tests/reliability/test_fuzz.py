@@ -28,7 +28,7 @@ from codegen.walk import operations
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
-from pinecone_control import _operations as ops
+from pinecone_control import _calls as ops
 from pinecone_control import _secrets
 from pinecone_control._response import result_of
 

@@ -28,6 +28,7 @@ from pinecone_control_api._operations import Operation as SpecOperation
 from . import _schema_checks as schema
 from ._decoding import decoder
 from ._errors import ClientValidationError
+from ._paths import put
 
 T = TypeVar("T")
 
@@ -72,7 +73,7 @@ def _fields(spec: SpecOperation) -> dict[str, Field]:
     return {f.path: f for f in spec.body_fields}
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """A model, an enum or a mapping as JSON-shaped data (models through their generated `to_dict`)."""
     if isinstance(value, Enum):
         return value.value
@@ -80,9 +81,9 @@ def _plain(value: Any) -> Any:
     if callable(to_dict):
         return to_dict()
     if isinstance(value, Mapping):
-        return {key: _plain(item) for key, item in value.items()}
+        return {key: plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
+        return [plain(item) for item in value]
     return value
 
 
@@ -90,7 +91,7 @@ def _json(fields: dict[str, Field], path: str, value: Any) -> Any:
     field = fields.get(path)
     if field is not None and field.one_of_required and to_branch(fields, path, value) is not None:
         branch = to_branch(fields, path, value)
-        return {branch: _plain(value)}  # a bare branch model (ServerlessSpec) for a oneOf (IndexSpec)
+        return {branch: plain(value)}  # a bare branch model (ServerlessSpec) for a oneOf (IndexSpec)
     items = fields.get(f"{path}[]")
     if items is not None and isinstance(value, Sequence) and not isinstance(value, str | bytes):
         only = [
@@ -98,8 +99,8 @@ def _json(fields: dict[str, Field], path: str, value: Any) -> Any:
         ]
         shorthand = only[0].name if len(only) == 1 and only[0].type == "string" else None
         # A list of objects holding one string property also takes plain strings (embed's inputs).
-        return [{shorthand: item} if shorthand and isinstance(item, str) else _plain(item) for item in value]
-    return _plain(value)
+        return [{shorthand: item} if shorthand and isinstance(item, str) else plain(item) for item in value]
+    return plain(value)
 
 
 def to_branch(fields: dict[str, Field], path: str, value: Any) -> str | None:
@@ -111,20 +112,6 @@ def to_branch(fields: dict[str, Field], path: str, value: Any) -> str | None:
             if child is not None and type(value).__name__ == child.python_type:
                 return group[0]
     return None
-
-
-def _put(body: dict[str, Any], path: str, value: Any) -> None:
-    """Set `path` in `body`; an object given whole and one of its leaves given apart (`spec=` and
-    `replicas=`) merge, unless they disagree."""
-    *parents, leaf = path.split(".")
-    node = body
-    for part in parents:
-        node = node.setdefault(part, {})
-        if not isinstance(node, dict):
-            raise ClientValidationError(f"{path}: {part} is not an object here")
-    if leaf in node and node[leaf] != value:
-        raise ClientValidationError(f"{path} given twice, as {node[leaf]!r} and as {value!r}")
-    node[leaf] = value
 
 
 class _Plan(NamedTuple):
@@ -179,7 +166,7 @@ def _build(plan: _Plan, name: str, arguments: Mapping[str, Any]) -> Call[Any]:
         elif where in {"query", "header"} and key:
             query[key] = value
         else:
-            _put(body, source, _json(fields, source, value))
+            put(body, source, _json(fields, source, value))
     sends_body = spec.body_model is not None and (bool(body) or spec.body_required)
     if spec.body_model is not None and spec.method == "PATCH" and not body:
         settable = ", ".join(f.path for f in spec.body_fields if "[" not in f.path and not _has_children(fields, f))
@@ -187,17 +174,8 @@ def _build(plan: _Plan, name: str, arguments: Mapping[str, Any]) -> Call[Any]:
     schema.check_request(spec, path, body if sends_body else None)
     kwargs = plan.endpoint(**_python_names(plan, path, query), **_body_kwarg(spec, body if sends_body else None))
     resource = next(iter(path.values()), None) if path else body.get("name")
-    kind = _kind(name, next(iter(path), None))
     named = resource if isinstance(resource, str) else None
-    return Call(operation(name), kwargs, named, arguments, body or None, kind, bool(path) and named is not None)
-
-
-def _kind(operation_name: str, path_key: str | None) -> str:
-    """What a call names, for messages: its path parameter's (`index_name` -> "index"), else the
-    operation's object (`create_collection` -> "collection")."""
-    if path_key is not None and path_key.endswith("_name"):
-        return path_key.removesuffix("_name").replace("_", " ")
-    return operation_name.partition("_")[2].replace("_", " ") or operation_name
+    return Call(operation(name), kwargs, named, arguments, body or None, spec.subject, bool(path) and named is not None)
 
 
 def _has_children(fields: dict[str, Field], field: Field) -> bool:
