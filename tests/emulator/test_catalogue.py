@@ -12,7 +12,7 @@ from codegen.normalise import load_spec
 from codegen.pin import REPO_ROOT, SpecPin
 from codegen.walk import operations
 from pinecone_control.testing import Emulator
-from pinecone_control.testing._catalogue import CLOUDS, INTEGER_RULES, METRICS, PROTECTION
+from pinecone_control.testing._catalogue import CLOUDS, METRICS, PROTECTION, integer_rule
 from pinecone_control.testing._routing import Route, Router, spec_routes
 
 HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
@@ -26,6 +26,15 @@ def _property(doc: dict[str, Any], dotted: str) -> dict[str, Any]:
         if "$ref" in node:
             node = doc["components"]["schemas"][node["$ref"].rsplit("/", 1)[-1]]
     return node
+
+
+INTEGER_RULES = {
+    "CreateIndexRequest.dimension": integer_rule("create_index", "dimension"),
+    "PodSpec.replicas": integer_rule("create_index", "spec.pod.replicas"),
+    "PodSpec.shards": integer_rule("create_index", "spec.pod.shards"),
+    "PodSpec.pods": integer_rule("create_index", "spec.pod.pods"),
+    "ConfigureIndexRequest.spec.pod.replicas": integer_rule("configure_index", "spec.pod.replicas"),
+}
 
 
 def test_integer_rules_are_the_specs() -> None:
