@@ -55,10 +55,10 @@ def complete(schema: dict[str, Any], value: Any, example: Any = _ABSENT) -> Any:
     """`value` as a valid instance of `schema` (see the module's docstring)."""
     schema = resolve(schema)
     if "oneOf" in schema or "anyOf" in schema:
-        schema = {**_branch(schema, value), "example": schema.get("example", _ABSENT)}
-        if schema["example"] is _ABSENT:
-            del schema["example"]
-        schema = resolve(schema)
+        outer = schema.get("example", example)
+        schema = _branch(schema, value)
+        if outer is not _ABSENT and "example" not in schema:
+            schema = {**schema, "example": outer}
     if isinstance(value, dict) and "properties" in schema:
         own = schema.get("example", example)
         examples = own if isinstance(own, dict) else {}
@@ -78,22 +78,23 @@ def complete(schema: dict[str, Any], value: Any, example: Any = _ABSENT) -> Any:
 
 
 def fill(schema: dict[str, Any], example: Any = _ABSENT) -> Any:
-    """A value for a required property nobody set: default, example, else the type's plainest."""
+    """A value for a required property nobody set: default, example, else the type's plainest. An
+    object is built from its required properties only (an example's optional extras, such as a
+    replica count, would contradict what the request set)."""
     schema = resolve(schema)
+    objectlike = "oneOf" in schema or "anyOf" in schema or "properties" in schema or schema.get("type") == "object"
+    if objectlike:
+        return complete(schema, {}, example)
     for key in ("default", "x-server-default", "example"):
         if key in schema:
-            return complete(schema, schema[key])
+            return schema[key]
     if example is not _ABSENT:
-        return complete(schema, example)
-    if "oneOf" in schema or "anyOf" in schema:
-        return complete(schema, {})
-    kind = schema.get("type")
-    if kind == "object" or "properties" in schema:
-        return complete(schema, {})
+        return example
     values = schema.get("enum") or schema.get("x-enum")
     if values:
         return values[0]
-    plain: dict[str, Any] = {"string": "", "integer": 0, "number": 0.0, "boolean": False, "array": []}
+    kind = schema.get("type")
     if kind in ("integer", "number") and "minimum" in schema:
         return schema["minimum"]
+    plain: dict[str, Any] = {"string": "", "integer": 0, "number": 0.0, "boolean": False, "array": []}
     return None if schema.get("nullable") else plain.get(str(kind))
