@@ -93,6 +93,11 @@ class Sync:
         return call
 
 
+def _values(embedding: Any) -> Any:
+    inner = embedding if isinstance(embedding, dict) else embedding.to_dict()
+    return inner.get("values") or inner.get("sparse_values")
+
+
 def _status(model: Any) -> str:
     status = model.status
     return str(getattr(status, "state", status))
@@ -207,11 +212,35 @@ def lifecycle(api: Sync, report: Report, advance: Callable[[float], None]) -> No
         advance(10)
         assert _status(api.describe_index("hosted")) == "Ready"
 
-    def embed() -> None:
-        if "embed" not in has:
-            return
-        out = api.embed(model="multilingual-e5-large", inputs=[{"text": "hi"}], input_type="query")
-        assert len(out.data) == 1
+    def inference() -> None:
+        if "embed" in has:
+            flat = "input_type" in inspect.signature(pc.Client.embed).parameters
+            kind = {"input_type": "query"} if flat else {"parameters": {"input_type": "query"}}
+            out = api.embed(model="multilingual-e5-large", inputs=[{"text": "hi"}, {"text": "there"}], **kind)
+            assert len(out.data) == 2
+            again = api.embed(model="multilingual-e5-large", inputs=[{"text": "hi"}], **kind)
+            assert _values(again.data[0]) == _values(out.data[0])  # deterministic
+            expect_error(
+                report,
+                "embed unknown model",
+                pc.BadRequestError,
+                lambda: api.embed(model="x", inputs=[{"text": "a"}], **kind),
+            )
+        if "rerank" in has:
+            ranked = api.rerank(
+                model="bge-reranker-v2-m3", query="quick fox", documents=[{"text": "a dog"}, {"text": "the quick fox"}]
+            )
+            assert [d.index for d in ranked.data] == [1, 0] and ranked.data[0].score > ranked.data[1].score
+        if "list_models" in has:
+            listed = api.list_models()
+            names = [m.model for m in listed.models or []]
+            assert "multilingual-e5-large" in names and "bge-reranker-v2-m3" in names, names
+            rerankers = api.list_models(type_="rerank")
+            assert {m.type_ for m in rerankers.models or []} == {"rerank"}
+        if "get_model" in has:
+            card = api.get_model("multilingual-e5-large")
+            assert card.model == "multilingual-e5-large" and card.default_dimension == 1024
+            expect_error(report, "unknown model", pc.NotFoundError, lambda: api.get_model("nope"))
 
     for label, run in (
         ("indexes", indexes),
@@ -219,7 +248,7 @@ def lifecycle(api: Sync, report: Report, advance: Callable[[float], None]) -> No
         ("pods", pods),
         ("backups", backups),
         ("for_model", for_model),
-        ("embed", embed),
+        ("inference", inference),
     ):
         report.step(label, run)
 

@@ -129,12 +129,23 @@ def _list(state: State, op: Operation, how: Convention, key: str | None, query: 
     items = next((name for name, sub in props.items() if resolve(sub).get("type") == "array"), None)
     if items is None:
         return None
+    records = _filtered(op, records, query)
     start, limit = _page(op, query)
     page = records[start : start + limit] if limit else records
     payload: dict[str, Any] = {items: [view(r) for r in page]}
     if limit and start + limit < len(records) and "pagination" in props:
         payload["pagination"] = {"next": base64.urlsafe_b64encode(str(start + limit).encode()).decode()}
     return complete(schema, payload)
+
+
+def _filtered(op: Operation, records: list[Resource], query: dict[str, str]) -> list[Resource]:
+    """A list's other query parameters filter by the property of the same name (list_models' `type`)."""
+    paging = {"limit", "paginationToken"}
+    wanted = {p.name: query[p.name] for p in op.parameters if p.location == "query" and p.name in query}
+    for name, value in wanted.items():
+        if name not in paging:
+            records = [r for r in records if str(r.data.get(name)) == value]
+    return records
 
 
 def _page(op: Operation, query: dict[str, str]) -> tuple[int, int]:
