@@ -237,3 +237,15 @@ def test_pytest_fixtures(pinecone_client: pc.Client, pinecone_emulator: Emulator
     operations = [r.operation for r in pinecone_emulator.requests]
     assert operations[0] == "create_index" and set(operations[1:]) == {"describe_index"}
     assert pinecone_emulator.clock.now() == pytest.approx(Timings().serverless_ready, abs=1.0)
+
+
+def test_the_control_api_forces_the_state_of_any_kind(emulator: Emulator, client: pc.Client) -> None:
+    control = Emulator(timings=Timings.instant(), control=True)
+    with control.client() as through:
+        through.create_index("pods", 8, POD)
+        through.create_collection("snap", "pods")
+    reply = control.process("PUT", "/_emulator/collections/snap/state", {}, b'{"status": "Terminating"}').reply
+    assert reply is not None and reply.status == 200, reply
+    assert control.snapshot()["collections"][0]["status"] == "Terminating"
+    missing = control.process("PUT", "/_emulator/backups/b-1/state", {}, b'{"state": "Failed"}').reply
+    assert missing is not None and missing.status == 404 and b"Backup b-1 not found." in missing.body

@@ -65,12 +65,9 @@ class Emulator:
 
     @property
     def unmodelled_operations(self) -> list[str]:
-        """Operations the spec has and the emulator answers with 501 (none its conventions cover)."""
-        from pinecone_control_api._operations import BY_NAME
-
-        return sorted(
-            r.operation for r in self.router.routes if r.operation not in BY_NAME or not _engine.modelled(r.operation)
-        )
+        """Operations routed here that the emulator answers with 501: none its conventions cover
+        (a router built from another spec's routes may name operations the package lacks)."""
+        return sorted(r.operation for r in self.router.routes if not _engine.modelled(r.operation))
 
     # -- front door -------------------------------------------------------------------------------
 
@@ -123,8 +120,6 @@ class Emulator:
             return error_reply(
                 400, "INVALID_ARGUMENT", f"Unsupported API version {version!r}: this emulator serves {API_VERSION}."
             )
-        if match.params == {} and match.name is not None:
-            match = Match(operation, match.name, (), {"name": match.name})
         try:
             with self._lock:
                 self._sync_settings()
@@ -186,10 +181,15 @@ class Emulator:
     def set_index_state(self, name: str, state: str, *, ready: bool | None = None) -> None:
         """Force an index into any state, including ones the spec does not list (e.g. `Disabled`);
         a pending transition is cancelled."""
+        self.set_state("indexes", name, state, ready=ready)
+
+    def set_state(self, kind: str, key: str, state: str, *, ready: bool | None = None) -> None:
+        """Force any resource (`kind` is its collection in the paths: "backups", "restore-jobs") into
+        any state; a pending transition is cancelled."""
         with self._lock:
             self._state.advance()
-            index = _engine.find(self._state, "indexes", name)
-            index.state, index.ready, index.pending = state, state == "Ready" if ready is None else ready, None
+            record = _engine.find(self._state, kind, key)
+            record.state, record.ready, record.pending = state, state == "Ready" if ready is None else ready, None
 
     def set_collection_state(self, name: str, status: str) -> None:
         with self._lock:

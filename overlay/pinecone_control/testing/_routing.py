@@ -73,6 +73,7 @@ class Router:
             name = names[0] if names else None
             route = methods.get(method)
             if route is not None:
-                return Match(route.operation, name, (), dict(zip(route.params, names, strict=False)))
+                keys = route.params or tuple(str(n) for n in range(len(names)))
+                return Match(route.operation, name, (), dict(zip(keys, names, strict=True)))
             refused = refused or Match(None, name, tuple(methods))
         return refused or Match(None)
