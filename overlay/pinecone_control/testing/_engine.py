@@ -89,9 +89,8 @@ def handle(state: State, operation: str, params: dict[str, str], query: dict[str
     # A route built without parameter names (another spec's, in a test) names its item by position.
     key = (params.get(how.key) or next(iter(params.values()), None)) if how.key else None
     if how.verb == "compute":
-        status, payload = kind.compute(state, how, Body(body, status=400))  # inference documents 400, not 422
-        model = response_model(op)
-        return status, complete(named(model), payload) if model and status < 300 else payload
+        answer = kind.compute(state, how, Body(body, status=400))  # inference documents 400, not 422
+        return _shaped(op, *answer)
     if how.verb == "list":
         return status, _list(state, op, how, key, query)
     if how.verb == "describe":
@@ -105,13 +104,19 @@ def handle(state: State, operation: str, params: dict[str, str], query: dict[str
         kind.configure(state, how, resource, request)
         return status, _answer(op, resource)
     if how.verb == "action":
-        return kind.action(state, how, find(state, how.kind, key, kind), request)
+        return _shaped(op, *kind.action(state, how, find(state, how.kind, key, kind), request))
     parent = find(state, how.parent, key, facts(how.parent)) if how.parent else None
     resource = kind.create(state, how, request, parent)
     resource.facts.setdefault("wall", datetime.now(UTC).timestamp())
     state.add(resource)
     kind.start(state, resource)
     return status, _answer(op, resource)
+
+
+def _shaped(op: Operation, status: int, payload: Any) -> Result:
+    """A computed payload, completed from the operation's response schema like any answer."""
+    model = response_model(op)
+    return status, complete(named(model), payload) if model and payload is not None else payload
 
 
 def _answer(op: Operation, resource: Resource) -> Any:
