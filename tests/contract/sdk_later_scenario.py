@@ -10,6 +10,7 @@ the emulator's version table serves them (a 404 from the route means the spec se
 
 from __future__ import annotations
 
+import inspect
 import json
 import sys
 import time
@@ -101,6 +102,22 @@ def main() -> None:
             lambda: pc.create_index("far", dimension=8, spec=ServerlessSpec(cloud="aws", region="mars-1"), timeout=-1),
         ),
     )
+
+    # Read capacity (2025-10): OnDemand until configured, then what was asked.
+    if "read_capacity" in inspect.signature(pc.configure_index).parameters:
+        step(
+            "read_capacity on demand",
+            lambda: pc.describe_index("movies").spec.serverless.read_capacity.mode == "OnDemand" or _fail("mode"),
+        )
+        dedicated = {
+            "mode": "Dedicated",
+            "dedicated": {"node_type": "b1", "scaling": "Manual", "manual": {"replicas": 1, "shards": 1}},
+        }
+        step("configure read_capacity", lambda: pc.configure_index("movies", read_capacity=dedicated))
+        step(
+            "read_capacity dedicated",
+            lambda: pc.describe_index("movies").spec.serverless.read_capacity.mode == "Dedicated" or _fail("mode"),
+        )
 
     # Sparse indexes: no dimension, dotproduct.
     step(

@@ -134,6 +134,13 @@ def lifecycle(api: Sync, report: Report, advance: Callable[[float], None]) -> No
             api.configure_index("movies", tags={"team": "search", "env": "test"})
             tags = api.describe_index("movies").tags
             assert tags is not None and tags.to_dict() == {"team": "search", "env": "test"}, tags
+        configurable = {f.path for f in BY_NAME["configure_index"].body_fields}
+        if "spec.serverless.read_capacity" in configurable:  # 2025-10
+            assert api.describe_index("movies").spec.serverless.read_capacity.mode == "OnDemand"
+            manual = {"replicas": 1, "shards": 1}
+            capacity = {"mode": "Dedicated", "dedicated": {"node_type": "b1", "scaling": "Manual", "manual": manual}}
+            api.configure_index("movies", spec={"serverless": {"read_capacity": capacity}})
+            assert api.describe_index("movies").spec.serverless.read_capacity.mode == "Dedicated"
         api.delete_index("movies")
         deleting = api.describe_index("movies")
         assert _status(deleting) == "Terminating", _status(deleting)
