@@ -10,6 +10,7 @@ half-written package behind, and so --check compares exactly what --write would 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -22,7 +23,15 @@ from pathlib import Path
 
 import yaml
 
-from . import exports_module, facade_module, normalise, operation_metadata, operations_module, surface_module
+from . import (
+    exports_module,
+    facade_module,
+    normalise,
+    operation_metadata,
+    operations_module,
+    schemas_module,
+    surface_module,
+)
 from .pin import OPENAPI_DIR, REPO_ROOT, PinError, SpecPin, sha256_of
 from .treediff import diff_trees
 from .walk import JSON
@@ -160,7 +169,8 @@ def generate_spec(spec_bytes: bytes, work: Path, pin: SpecPin) -> Path:
 def write_operations_module(spec: JSON, spec_file: Path, out: Path, work: Path) -> None:
     """`_operations.py` (per-operation metadata, codegen/operation_metadata.py), `_facade.py` (every
     operation as a typed method, codegen/facade_module.py), `_surface.py` and `_exports.py` (the
-    conveniences, builders and re-exports, codegen/surface_module.py), formatted by the post-hooks."""
+    conveniences, builders and re-exports, codegen/surface_module.py) and `_schemas.py` (the
+    component schemas, codegen/schemas_module.py), formatted by the post-hooks."""
     data = operation_metadata.generator_data(spec_file, CONFIG_FILE)
     ops = operation_metadata.collect(spec, data, out.name)
     # The generator's own post-hooks (pinned ruff) format them, in a directory of their own so they
@@ -175,6 +185,9 @@ def write_operations_module(spec: JSON, spec_file: Path, out: Path, work: Path) 
     (alone / "_surface.py").write_text(surface, encoding="utf-8", newline="\n")
     exports = surface_module.render_exports(ops, facade, surface)
     (alone / "_exports.py").write_text(exports, encoding="utf-8", newline="\n")
+    (alone / "_schemas.py").write_text(
+        schemas_module.render(json.loads(spec_file.read_text(encoding="utf-8"))), encoding="utf-8", newline="\n"
+    )
     hooks = yaml.safe_load(CONFIG_FILE.read_text(encoding="utf-8")).get("post_hooks") or []
     for hook in hooks:
         result = subprocess.run(
@@ -183,7 +196,7 @@ def write_operations_module(spec: JSON, spec_file: Path, out: Path, work: Path) 
         if result.returncode != 0:
             raise GenerateError(f"post-hook failed on _operations.py ({hook}):\n{result.stdout}{result.stderr}")
     shutil.move(alone / "_operations.py", out / "_operations.py")
-    for name in ("_facade.py", "_surface.py", "_exports.py"):
+    for name in ("_facade.py", "_surface.py", "_exports.py", "_schemas.py"):
         shutil.move(alone / name, out / name)
     shutil.rmtree(alone)
 

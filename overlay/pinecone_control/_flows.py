@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from typing import Any, NoReturn, TypeVar
+from urllib.parse import urlencode
 
 import httpx
 from pinecone_control_api._facade import WAIT_TARGETS, WaitTarget
@@ -44,6 +45,9 @@ def request(
     operation = call.operation
     method = str(call.kwargs["method"]).upper()
     url = options.host + str(call.kwargs["url"])
+    query = call.kwargs.get("params")
+    if query:  # list operations' `limit` / `paginationToken` (2025-04 on); 2024-07 has none
+        url += "?" + urlencode(query)
     extra = call.kwargs.get("headers")
     headers = {**options.headers(), **extra} if extra else options.headers()
     content = encode_body(call.kwargs.get("json"), operation.name)

@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 import httpx
@@ -141,7 +142,8 @@ def test_raw_response_counts_retries_and_times_the_call_on_the_clients_clock(kin
 
 @pytest.mark.parametrize("kind", KIND)
 def test_raw_response_of_conveniences_and_waits(kind: str) -> None:
-    emulator = _emulator()
+    # A create that is not Ready at once (instant timings answer Ready: no wait, no describe).
+    emulator = Emulator(timings=replace(Timings.instant(), serverless_ready=5.0), api_keys=[KEY])
     api = _api(kind, emulator)
     created = _raw(api, "create_index", "movies", dimension=8, spec=SPEC, wait_timeout=60)
     assert isinstance(created.parse(), pc.IndexModel)

@@ -65,8 +65,8 @@ def test_collections_only_from_pod_indexes(client: pc.Client) -> None:
     with pytest.raises(pc.CollectionsNotSupportedError, match="Serverless indexes do not support collections"):
         client.create_collection("snap", source="movies")
     client.create_index("pods", dimension=16, spec=POD, wait_timeout=5)
-    created = client.create_collection("snap", source="pods")
-    assert created.status == "Initializing" and created.dimension == 16 and created.environment == "us-east1-gcp"
+    created = client.create_collection("snap", source="pods")  # instant: answered in its final state
+    assert created.status == "Ready" and created.dimension == 16 and created.environment == "us-east1-gcp"
     ready = client.describe_collection("snap")
     assert ready.status == "Ready" and ready.vector_count == 0 and require(ready.size) > 0
     with pytest.raises(pc.ConflictError):
@@ -104,7 +104,7 @@ def test_embed_is_deterministic_with_usage(client: pc.Client) -> None:
 def test_quotas_answer_403_or_429() -> None:
     client = Emulator(timings=Timings.instant(), quotas=Quotas(max_pods=2, max_collections=0)).client(max_retries=0)
     client.create_index("pods", dimension=8, spec=pc.pod_spec("us-east1-gcp", "p1.x1", replicas=2), wait_timeout=5)
-    with pytest.raises(pc.PermissionDeniedError, match="quota of 2 pods"):
+    with pytest.raises(pc.PermissionDeniedError, match=r"max pods allowed in project \w+ \(2\)"):
         client.create_index("more", dimension=8, spec=POD)
     with pytest.raises(pc.PermissionDeniedError, match="Collection exceeds quota"):
         client.create_collection("snap", source="pods")
@@ -136,7 +136,7 @@ def test_api_keys(emulator: Emulator) -> None:
         ),
         ({"name": "a", "dimension": "8", "spec": {}}, 422, "`dimension`"),
         ({"name": "a", "dimension": True, "spec": {}}, 422, "boolean"),
-        ({"name": "a", "dimension": 8, "metric": "manhattan", "spec": {}}, 422, "unknown variant"),
+        ({"name": "a", "dimension": 8, "metric": "manhattan", "spec": {}}, 400, "Metric must be cosine"),
         (
             {
                 "name": "a",
@@ -239,3 +239,15 @@ def test_pytest_fixtures(pinecone_client: pc.Client, pinecone_emulator: Emulator
     operations = [r.operation for r in pinecone_emulator.requests]
     assert operations[0] == "create_index" and set(operations[1:]) == {"describe_index"}
     assert pinecone_emulator.clock.now() == pytest.approx(Timings().serverless_ready, abs=1.0)
+
+
+def test_the_control_api_forces_the_state_of_any_kind(emulator: Emulator, client: pc.Client) -> None:
+    control = Emulator(timings=Timings.instant(), control=True)
+    with control.client() as through:
+        through.create_index("pods", dimension=8, spec=POD)
+        through.create_collection("snap", source="pods")
+    reply = control.process("PUT", "/_emulator/collections/snap/state", {}, b'{"status": "Terminating"}').reply
+    assert reply is not None and reply.status == 200, reply
+    assert control.snapshot()["collections"][0]["status"] == "Terminating"
+    missing = control.process("PUT", "/_emulator/backups/b-1/state", {}, b'{"state": "Failed"}').reply
+    assert missing is not None and missing.status == 404 and b"Backup b-1 not found." in missing.body

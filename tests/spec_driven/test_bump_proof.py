@@ -6,7 +6,11 @@ API_VERSION=<v> ACCEPT=1`, then a plain `make generate`) in a scratch copy, the 
   catalogue: from 2024-10 on a second file of the version's set), called sync and async against
   `prism mock` of *that* version's merged spec, sends a request Prism accepts and returns its typed model;
 - `mypy --strict` on the overlay passes, except where hand-written code names something the
-  version removes; `openapi/review diff`'s overlay section lists exactly those places.
+  version removes; `openapi/review diff`'s overlay section lists exactly those places;
+- the unchanged emulator serves every operation of the version (`emulator_probe.py`): through
+  `Client` and `AsyncClient`, in process and against the CLI, each returns its typed model, every
+  answer validates against the version's response schema, and each resource kind's lifecycle
+  (create, intermediate state, ready, list, describe, configure, delete, 404) holds.
 
 Hand-written lines needed per bump: none (the overlay is copied unchanged). The figures land in
 build/bump-proof.json for the README table."""
@@ -34,6 +38,7 @@ from ..pipeline.test_bump_workflow import _make, _scratch_repo
 
 LATER = ["2024-10", "2025-01", "2025-04", "2025-10"]
 PROBE = Path(__file__).with_name("bump_probe.py")
+EMULATOR_PROBE = Path(__file__).with_name("emulator_probe.py")
 RESULTS = REPO_ROOT / "build" / "bump-proof.json"
 _MYPY_ERROR = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): error: (?P<message>.*)$")
 
@@ -159,11 +164,38 @@ def test_a_bump_needs_no_hand_written_line(version: str, pinned_operations: Path
     coverage = json.loads(review.stdout)["overlay_impact"]["client_coverage"]
     assert coverage == {"operations": len(report["operations"]), "gaps": []}
 
-    _record(version, report, errors, removed, inference)
+    # 4. The emulator of the bumped copy, its code untouched: every operation, every lifecycle.
+    served = {where: _probe_emulator(where, env, tmp_path) for where in ("inprocess", "cli")}
+    for where, outcome in served.items():
+        assert outcome["version"] == version, (where, outcome["version"])
+        assert outcome["not_called"] == [], (where, outcome["not_called"])
+        assert outcome["failures"] == [], (where, outcome["failures"])
+
+    _record(version, report, errors, removed, inference, served)
+
+
+def _probe_emulator(where: str, env: dict[str, str], cwd: Path) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, str(EMULATOR_PROBE), where],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    outcome: dict[str, Any] = json.loads(done.stdout)
+    return outcome
 
 
 def _record(
-    version: str, report: dict[str, Any], errors: list[dict[str, str]], removed: set[str], inference: list[str]
+    version: str,
+    report: dict[str, Any],
+    errors: list[dict[str, str]],
+    removed: set[str],
+    inference: list[str],
+    served: dict[str, dict[str, Any]],
 ) -> None:
     RESULTS.parent.mkdir(exist_ok=True)
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
@@ -176,5 +208,6 @@ def _record(
         "hand_written_lines": 0,
         "mypy_errors": [f"{e['file']}:{e['line']}: {e['message']}" for e in errors],
         "removed_models": sorted(removed),
+        "emulator": {where: sorted(outcome["returned"]) for where, outcome in served.items()},
     }
     RESULTS.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")

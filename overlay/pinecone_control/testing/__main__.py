@@ -28,7 +28,7 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
-from ._catalogue import POD_ENVIRONMENTS, SERVERLESS_REGIONS
+from ._catalogue import API_VERSION, POD_ENVIRONMENTS, SERVERLESS_REGIONS
 from ._clock import Clock, PollClock, VirtualClock, WallClock
 from ._emulator import Emulator
 from ._state import Quotas, Timings
@@ -40,7 +40,7 @@ _QUOTAS = ["max_pods", "max_serverless_indexes", "max_collections"]
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m pinecone_control.testing",
-        description="Serve the Pinecone control-plane emulator (API 2024-07).",
+        description=f"Serve the Pinecone control-plane emulator (API {API_VERSION}).",
         epilog="Flags override the --config file. The control API is documented in the README.",
     )
     parser.add_argument("--config", type=Path, help="a TOML file with any of these settings")
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     host, port = options.pop("host", "127.0.0.1"), options.pop("port", 0)
     with emulator.serve(host, port, **options) as server:
-        print(f"Pinecone control-plane emulator (API 2024-07) listening on {server.url}", flush=True)
+        print(f"Pinecone control-plane emulator (API {API_VERSION}) listening on {server.url}", flush=True)
         if emulator.control:
             print(f"control API: {server.url}/_emulator/ (timings {json.dumps(asdict(emulator.timings))})", flush=True)
         with contextlib.suppress(KeyboardInterrupt):

@@ -11,6 +11,7 @@ neither recorded nor subject to injected faults. Every answer is JSON.
     PATCH  /_emulator/timings                      {"pod_ready": 30, ...}: any Timings field
     PUT    /_emulator/indexes/{name}/state         {"state": "Disabled", "ready": false}
     PUT    /_emulator/collections/{name}/state     {"status": "Ready"}
+    PUT    /_emulator/{kind}/{key}/state           {"state": "Failed"}: any other kind (backups, restore-jobs)
     POST   /_emulator/reset                        forget every resource, request and fault
 
 A fault: {"kind": "fail" | "drop" | "reset" | "delay" | "retype", "count": 1, "operation": "list_indexes",
@@ -44,6 +45,8 @@ class Controlled(Protocol):
     def set_index_state(self, name: str, state: str, *, ready: bool | None = None) -> None: ...
 
     def set_collection_state(self, name: str, status: str) -> None: ...
+
+    def set_state(self, kind: str, key: str, state: str, *, ready: bool | None = None) -> None: ...
 
     def snapshot(self) -> dict[str, Any]: ...
 
@@ -167,8 +170,10 @@ def handle(emulator: Controlled, method: str, path: str, raw: bytes) -> Reply:
     }
     if len(parts) == 3 and parts[0] == "indexes" and parts[2] == "state":
         routes[parts] = {"PUT": lambda: _force_index(emulator, parts[1], _body(raw))}
-    if len(parts) == 3 and parts[0] == "collections" and parts[2] == "state":
+    elif len(parts) == 3 and parts[0] == "collections" and parts[2] == "state":
         routes[parts] = {"PUT": lambda: _force_collection(emulator, parts[1], _body(raw))}
+    elif len(parts) == 3 and parts[2] == "state":
+        routes[parts] = {"PUT": lambda: _force(emulator, parts[0], parts[1], _body(raw))}
     methods = routes.get(parts)
     if methods is None:
         return error_reply(404, "NOT_FOUND", f"No control endpoint {path}.")
@@ -188,6 +193,14 @@ def _force_index(emulator: Controlled, name: str, data: dict[str, Any]) -> dict[
         raise invalid('expected {"state": "<any state>", "ready": true|false (optional)}')
     emulator.set_index_state(name, state, ready=ready)
     return {"name": name, "state": state}
+
+
+def _force(emulator: Controlled, kind: str, key: str, data: dict[str, Any]) -> dict[str, Any]:
+    state, ready = data.get("state"), data.get("ready")
+    if not isinstance(state, str) or (ready is not None and not isinstance(ready, bool)):
+        raise invalid('expected {"state": "<any state>", "ready": true|false (optional)}')
+    emulator.set_state(kind, key, state, ready=ready)
+    return {"kind": kind, "key": key, "state": state}
 
 
 def _force_collection(emulator: Controlled, name: str, data: dict[str, Any]) -> dict[str, Any]:

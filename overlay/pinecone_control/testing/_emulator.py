@@ -13,17 +13,17 @@ import traceback
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl
 
-from . import _control
+from . import _control, _engine
 from ._actions import Action, Faults
-from ._catalogue import POD_ENVIRONMENTS, SERVERLESS_REGIONS
+from ._catalogue import API_VERSION, POD_ENVIRONMENTS, SERVERLESS_REGIONS
 from ._clock import AsyncClockView, Clock, PollClock, SyncClockView, WallClock
-from ._handlers import HANDLERS
-from ._routing import Router, spec_routes
+from ._routing import Match, Router, spec_routes
 from ._server import HttpServer
 from ._state import Quotas, State, Timings
 from ._transport import AsyncEmulatorTransport, EmulatorTransport
-from ._wire import ApiError, Reply, error_reply, json_reply, not_found
+from ._wire import ApiError, Reply, error_reply, json_reply
 
 if TYPE_CHECKING:
     from .._async_client import AsyncClient
@@ -65,8 +65,9 @@ class Emulator:
 
     @property
     def unmodelled_operations(self) -> list[str]:
-        """Operations the spec has and the emulator answers with 501."""
-        return sorted({route.operation for route in self.router.routes} - set(HANDLERS))
+        """Operations routed here that the emulator answers with 501: none its conventions cover
+        (a router built from another spec's routes may name operations the package lacks)."""
+        return sorted(r.operation for r in self.router.routes if not _engine.modelled(r.operation))
 
     # -- front door -------------------------------------------------------------------------------
 
@@ -92,7 +93,8 @@ class Emulator:
         match = self.router.match(method, path)
         if method == "GET" and match.operation is not None and isinstance(self.clock, PollClock):
             self._to_next_change()
-        reply = self._dispatch(match.operation, match.name, match.allow, headers, body)
+        query = dict(parse_qsl(path.partition("?")[2]))
+        reply = self._dispatch(match, query, headers, body)
         self._record(method, path, match.operation, reply.status)
         return reply
 
@@ -100,7 +102,8 @@ class Emulator:
         # A PollClock's read: time jumps to the earliest pending transition (the snapshot's `due_at`s).
         with self._lock:
             state = self.snapshot()
-            due = [r["due_at"] for kind in ("indexes", "collections") for r in state[kind] if r["due_at"] is not None]
+            records = [r for value in state.values() if isinstance(value, list) for r in value]
+            due = [r["due_at"] for r in records if r.get("due_at") is not None]
             if due:
                 self.clock.advance(max(0.0, min(due) - state["now"]))
 
@@ -108,26 +111,31 @@ class Emulator:
         with self._lock:
             self.requests.append(RecordedRequest(method, path, operation, status, self.clock.now()))
 
-    def _dispatch(
-        self, operation: str | None, name: str | None, allow: tuple[str, ...], headers: Mapping[str, str], body: bytes
-    ) -> Reply:
+    def _dispatch(self, match: Match, query: dict[str, str], headers: Mapping[str, str], body: bytes) -> Reply:
+        operation = match.operation
         if operation is None:
-            if allow:
+            if match.allow:
                 reply = error_reply(405, "UNIMPLEMENTED", "Method not allowed.")
-                reply.headers["allow"] = ", ".join(allow)
+                reply.headers["allow"] = ", ".join(match.allow)
                 return reply
             return error_reply(404, "NOT_FOUND", "Not found.")
-        key = next((v for k, v in headers.items() if k.lower() == "api-key"), "")
+        lower = {k.lower(): v for k, v in headers.items()}
+        key = lower.get("api-key", "")
         if not key.strip() or (self._keys is not None and key not in self._keys):
             return error_reply(401, "UNAUTHENTICATED", "Invalid API key.")
-        handler = HANDLERS.get(operation)
-        if handler is None:
-            return error_reply(501, "UNIMPLEMENTED", f"The emulator does not model the operation {operation}.")
+        version = lower.get("x-pinecone-api-version")
+        if version is not None and version != API_VERSION and not _engine.version_free(operation):
+            # The emulator serves one version's shapes; a client speaking another must not be served
+            # them silently. The real service answers an unsupported version with a 400 (docs.pinecone.io
+            # "Errors": INVALID_ARGUMENT); its wording is not published, so this one names both versions.
+            return error_reply(
+                400, "INVALID_ARGUMENT", f"Unsupported API version {version!r}: this emulator serves {API_VERSION}."
+            )
         try:
             with self._lock:
                 self._sync_settings()
                 self._state.advance()
-                status, payload = handler(self._state, name, body)
+                status, payload = _engine.handle(self._state, operation, match.params, query, body)
         except ApiError as exc:
             return exc.reply
         except Exception:  # an emulator bug: answer like the API would, and say so on stderr
@@ -184,33 +192,40 @@ class Emulator:
     def set_index_state(self, name: str, state: str, *, ready: bool | None = None) -> None:
         """Force an index into any state, including ones the spec does not list (e.g. `Disabled`);
         a pending transition is cancelled."""
+        self.set_state("indexes", name, state, ready=ready)
+
+    def set_state(self, kind: str, key: str, state: str, *, ready: bool | None = None) -> None:
+        """Force any resource (`kind` is its collection in the paths: "backups", "restore-jobs") into
+        any state; a pending transition is cancelled."""
         with self._lock:
             self._state.advance()
-            index = self._state.indexes.get(name)
-            if index is None:
-                raise not_found("Index", name)
-            index.state, index.ready, index.pending = state, state == "Ready" if ready is None else ready, None
+            record = _engine.find(self._state, kind, key)
+            record.state, record.ready, record.pending = state, state == "Ready" if ready is None else ready, None
 
     def set_collection_state(self, name: str, status: str) -> None:
         with self._lock:
             self._state.advance()
-            collection = self._state.collections.get(name)
-            if collection is None:
-                raise not_found("Collection", name)
-            collection.status, collection.pending = status, None
+            collection = _engine.find(self._state, "collections", name)
+            collection.state, collection.ready, collection.pending = status, status == "Ready", None
 
     def set_vector_count(self, name: str, count: int) -> None:
         with self._lock:
-            index = self._state.indexes.get(name)
-            if index is None:
-                raise not_found("Index", name)
-            index.vector_count = count
+            _engine.find(self._state, "indexes", name).facts["vector_count"] = count
 
     def snapshot(self) -> dict[str, Any]:
+        """For the control API: every resource with its pending transition's due time, and `now`."""
         with self._lock:
             self._sync_settings()
             self._state.advance()
-            return self._state.snapshot()
+            snapshot: dict[str, Any] = {"now": self.clock.now(), "indexes": [], "collections": []}
+            for kind, records in self._state.resources.items():
+                if kind in _engine.FACTS and not records:
+                    continue
+                snapshot[kind] = [
+                    {**_engine.describe(r), "due_at": None if r.pending is None else r.pending.due_at}
+                    for r in records.values()
+                ]
+            return snapshot
 
     def recorded(self) -> list[dict[str, Any]]:
         with self._lock:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from ._clock import Clock
 from ._wire import ApiError
-
-_PROJECT = "c01b5b5"
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,7 @@ class Timings:
     several minutes (vertical scaling copies data), deletes a few seconds, a collection of a small
     index about a minute. With virtual time (the pytest fixtures, `Emulator.client()`) waiting for
     them costs no wall time; `Timings.instant()` makes every change due at once (the next request
-    sees it)."""
+    sees it, and a create or delete answers the final state at once, as pinecone-local does)."""
 
     serverless_ready: float = 5.0
     pod_ready: float = 60.0
@@ -36,6 +35,9 @@ class Timings:
     index_delete: float = 5.0  # Terminating, then gone
     collection_ready: float = 60.0  # Initializing, then Ready
     collection_delete: float = 5.0  # Terminating, then gone
+    backup_ready: float = 10.0  # Initializing, then Ready (no published figure: a small index's copy)
+    backup_delete: float = 0.0  # gone at once
+    restore: float = 30.0  # a restore job Pending -> Running -> Completed; its index Ready at the end
 
     def __post_init__(self) -> None:
         for item in fields(self):
@@ -75,59 +77,35 @@ class Transition:
 
 
 @dataclass(eq=False)
-class Index:
-    name: str
-    dimension: int
-    metric: str
-    deletion_protection: str
-    spec: dict[str, Any]
+class Resource:
+    """One resource of any kind. `data` holds its fields as the response schema names them (what
+    the request said, plus what the emulator models); `state`/`ready` its status, written where the
+    schema keeps it; `facts` what only the emulator needs (a source, a vector count)."""
+
+    kind: str  # the collection it lives in: "indexes", "collections", "backups", ...
+    key: str  # its name or id in paths
+    data: dict[str, Any]
     state: str = "Initializing"
     ready: bool = False
-    vector_count: int = 0
+    parent: str | None = None  # the key of the resource it belongs to (an index's backup)
+    id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    created_at: float = 0.0
+    facts: dict[str, Any] = field(default_factory=dict)
     pending: Transition | None = None
+
+    # The fields of an index the facts read often.
+    @property
+    def spec(self) -> dict[str, Any]:
+        spec: dict[str, Any] = self.data.get("spec", {})
+        return spec
 
     @property
     def is_pod(self) -> bool:
         return "pod" in self.spec
 
     @property
-    def location(self) -> str:
-        return str(self.spec["pod"]["environment"] if self.is_pod else self.spec["serverless"]["region"])
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "dimension": self.dimension,
-            "metric": self.metric,
-            "host": f"{self.name}-{_PROJECT}.svc.{self.location}.pinecone.io",
-            "deletion_protection": self.deletion_protection,
-            "spec": self.spec,
-            "status": {"ready": self.ready, "state": self.state},
-        }
-
-
-@dataclass(eq=False)
-class Collection:
-    name: str
-    source: str
-    environment: str
-    dimension: int
-    vector_count: int
-    status: str = "Initializing"
-    pending: Transition | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "status": self.status,
-            "environment": self.environment,
-            "dimension": self.dimension,
-            "vector_count": self.vector_count,
-            "size": self.vector_count * self.dimension * 4 + 3_126_700,
-        }
-
-
-Record = Index | Collection
+    def name(self) -> str:
+        return self.key
 
 
 @dataclass
@@ -139,10 +117,25 @@ class State:
     quotas: Quotas
     serverless_regions: Mapping[str, tuple[str, ...]]
     pod_environments: tuple[str, ...]
-    indexes: dict[str, Index] = field(default_factory=dict)
-    collections: dict[str, Collection] = field(default_factory=dict)
-    _schedule: list[tuple[float, int, Record, Transition]] = field(default_factory=list)  # a heap
+    resources: dict[str, dict[str, Resource]] = field(default_factory=dict)  # kind -> key -> resource
+    _schedule: list[tuple[float, int, Resource, Transition]] = field(default_factory=list)  # a heap
     _sequence: itertools.count[int] = field(default_factory=itertools.count)
+
+    def of(self, kind: str) -> dict[str, Resource]:
+        return self.resources.setdefault(kind, {})
+
+    @property
+    def indexes(self) -> dict[str, Resource]:
+        return self.of("indexes")
+
+    @property
+    def collections(self) -> dict[str, Resource]:
+        return self.of("collections")
+
+    def add(self, resource: Resource) -> Resource:
+        resource.created_at = self.clock.now()
+        self.of(resource.kind)[resource.key] = resource
+        return resource
 
     def advance(self) -> None:
         """Apply every transition whose time has come, in time order: O(due), not O(resources)."""
@@ -153,31 +146,24 @@ class State:
                 record.pending = None
                 transition.apply()
 
-    def schedule(self, record: Record, seconds: float, apply: Callable[[], None]) -> None:
+    def schedule(self, record: Resource, seconds: float, apply: Callable[[], None]) -> None:
+        """`apply` once `seconds` have passed; at zero seconds now, before the answer is built, so
+        instant timings answer the final state (no client waits a poll interval for it)."""
+        if seconds <= 0:
+            record.pending = None
+            apply()
+            return
         record.pending = Transition(self.clock.now() + seconds, apply)
         heapq.heappush(self._schedule, (record.pending.due_at, next(self._sequence), record, record.pending))
 
-    def forget(self, record: Record) -> None:
-        records: dict[str, Any] = self.indexes if isinstance(record, Index) else self.collections
-        if records.get(record.name) is record:
-            del records[record.name]
+    def forget(self, record: Resource) -> None:
+        records = self.of(record.kind)
+        if records.get(record.key) is record:
+            del records[record.key]
 
     def clear(self) -> None:
-        self.indexes.clear()
-        self.collections.clear()
+        self.resources.clear()
         self._schedule.clear()
 
     def pods_in_use(self) -> int:
         return sum(i.spec["pod"]["pods"] for i in self.indexes.values() if i.is_pod)
-
-    def snapshot(self) -> dict[str, Any]:
-        """For the control API: every resource with its pending transition's due time."""
-
-        def pending(record: Record) -> float | None:
-            return None if record.pending is None else record.pending.due_at
-
-        return {
-            "now": self.clock.now(),
-            "indexes": [{**i.to_json(), "due_at": pending(i)} for i in self.indexes.values()],
-            "collections": [{**c.to_json(), "due_at": pending(c)} for c in self.collections.values()],
-        }

@@ -98,8 +98,11 @@ class Body:
     """Typed access to a JSON request body; structural problems raise the operation's 'cannot
     deserialise' error, as the real API's serde layer does."""
 
-    def __init__(self, raw: bytes, *, status: int = 422) -> None:
+    def __init__(self, raw: bytes, *, status: int = 422, empty_ok: bool = False) -> None:
         self._status = status
+        if empty_ok and not raw.strip():
+            self.data: dict[str, Any] = {}
+            return
         too_deep = nesting_overflow(raw)
         if too_deep is not None:
             raise undeserializable(f"recursion limit exceeded at line 1 column {too_deep}", status)
@@ -109,7 +112,7 @@ class Body:
             raise undeserializable(f"expected value: {exc}", status) from exc
         if not isinstance(data, dict):
             raise undeserializable("invalid type: expected a JSON object", status)
-        self.data: dict[str, Any] = data
+        self.data = data
 
     def fail(self, message: str) -> ApiError:
         return undeserializable(message, self._status)
@@ -146,9 +149,21 @@ class Body:
             raise invalid(f"{key} must be {rule.bounds()}, got {value}.")
         return value
 
-    def enum(self, obj: dict[str, Any], key: str, allowed: tuple[str, ...], *, required: bool = False) -> str | None:
+    def enum(
+        self,
+        obj: dict[str, Any],
+        key: str,
+        allowed: tuple[str, ...],
+        *,
+        required: bool = False,
+        message: str | None = None,
+    ) -> str | None:
+        """A value of the enum; another one is the serde error, or a 400 with `message` where the
+        real service is known to answer so (see `Wording`)."""
         value: str | None = self.get(obj, key, str, required=required)
         if value is not None and value not in allowed:
+            if message is not None:
+                raise invalid(message)
             raise self.fail(f"unknown variant `{value}` for `{key}`, expected one of {', '.join(allowed)}")
         return value
 
