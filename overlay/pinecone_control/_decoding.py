@@ -187,8 +187,10 @@ def _type(kind: Any) -> Any:
         return kind  # msgspec decodes an enum by value, as `from_dict` does
     if _is_models(kind):
         return list[_model_type(typing.get_args(kind)[0])]  # type: ignore[misc]
-    if typing.get_origin(kind) is list:
+    if typing.get_origin(kind) is list and all(arg in _SCALARS for arg in typing.get_args(kind)):
         return Any  # `from_dict` takes a list of scalars as it comes
+    # Anything else (a list of a union of models, 2025-04's embeddings) is not mirrored: taken as
+    # decoded, its items would stay dicts where `from_dict` builds models.
     if attrs.has(kind):
         return _model_type(kind)
     raise _NotMirrored(str(kind))

@@ -12,6 +12,8 @@ import httpx
 import pinecone_control
 import pytest
 from pinecone_control._waiting import PollSchedule
+from pinecone_control.testing._answers import complete, named
+from pinecone_control_api._operations import BY_NAME
 
 from ..support import Api
 
@@ -32,30 +34,45 @@ def error_reply(status: int, code: str, message: str, headers: dict[str, str] | 
     return json_reply(status, {"status": status, "error": {"code": code, "message": message}}, headers)
 
 
+def answer_of(operation: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """`payload` as the spec of this version answers `operation`: what the payload states, plus every
+    required field a later version adds (its default or example), through the emulator's own
+    completion. The canned answers state behaviour, not one version's shape."""
+    model = next(r.model for r in BY_NAME[operation].responses if 200 <= r.status < 300 and r.model)
+    completed: dict[str, Any] = complete(named(model), payload)
+    return completed
+
+
 def index_payload(
     name: str = "movies", state: str = "Ready", ready: bool | None = None, *, pod: dict[str, Any] | None = None
 ) -> dict[str, Any]:
     spec: dict[str, Any] = {"pod": pod} if pod is not None else {"serverless": {"cloud": "aws", "region": "us-east-1"}}
-    return {
-        "name": name,
-        "dimension": 8,
-        "metric": "cosine",
-        "host": f"{name}-abc123.svc.aped-4627-b74a.pinecone.io",
-        "deletion_protection": "disabled",
-        "spec": spec,
-        "status": {"ready": state == "Ready" if ready is None else ready, "state": state},
-    }
+    return answer_of(
+        "describe_index",
+        {
+            "name": name,
+            "dimension": 8,
+            "metric": "cosine",
+            "host": f"{name}-abc123.svc.aped-4627-b74a.pinecone.io",
+            "deletion_protection": "disabled",
+            "spec": spec,
+            "status": {"ready": state == "Ready" if ready is None else ready, "state": state},
+        },
+    )
 
 
 def collection_payload(name: str = "snap", status: str = "Ready") -> dict[str, Any]:
-    return {
-        "name": name,
-        "status": status,
-        "environment": "us-east1-gcp",
-        "size": 3126700,
-        "dimension": 8,
-        "vector_count": 99,
-    }
+    return answer_of(
+        "describe_collection",
+        {
+            "name": name,
+            "status": status,
+            "environment": "us-east1-gcp",
+            "size": 3126700,
+            "dimension": 8,
+            "vector_count": 99,
+        },
+    )
 
 
 @dataclass

@@ -19,7 +19,7 @@ from pinecone_control import (
 from pinecone_control_api import _provenance
 
 from ..support import Api
-from .conftest import API_KEY, HOST, Recorder, collection_payload, index_payload, json_reply
+from .conftest import API_KEY, HOST, Recorder, answer_of, collection_payload, index_payload, json_reply
 
 
 def assert_request(recorder: Recorder, method: str, path: str, body: Any = None) -> None:
@@ -163,15 +163,20 @@ def test_embed(api: Api, recorder: Recorder) -> None:
     recorder.script(
         json_reply(
             200,
-            {
-                "model": "multilingual-e5-large",
-                "data": [{"values": [0.1, 0.2]}, {"values": [0.3, 0.4]}],
-                "usage": {"total_tokens": 7},
-            },
+            answer_of(
+                "embed",
+                {
+                    "model": "multilingual-e5-large",
+                    "data": [{"values": [0.1, 0.2]}, {"values": [0.3, 0.4]}],
+                    "usage": {"total_tokens": 7},
+                },
+            ),
         )
     )
     result = api.embed(
-        model="multilingual-e5-large", inputs=["hello", {"text": "world"}], input_type="passage", truncate="END"
+        model="multilingual-e5-large",
+        inputs=["hello", {"text": "world"}],
+        parameters={"input_type": "passage", "truncate": "END"},
     )
     assert_request(
         recorder,
@@ -184,12 +189,12 @@ def test_embed(api: Api, recorder: Recorder) -> None:
         },
     )
     assert isinstance(result, EmbeddingsList)
-    assert result.to_dict()["data"] == [{"values": [0.1, 0.2]}, {"values": [0.3, 0.4]}]
+    assert [item["values"] for item in result.to_dict()["data"]] == [[0.1, 0.2], [0.3, 0.4]]
     assert result.to_dict()["usage"] == {"total_tokens": 7}
 
 
 def test_embed_without_parameters_sends_none(api: Api, recorder: Recorder) -> None:
-    recorder.script(json_reply(200, {"model": "m", "data": [], "usage": {"total_tokens": 0}}))
+    recorder.script(json_reply(200, answer_of("embed", {"model": "m", "data": [], "usage": {"total_tokens": 0}})))
     api.embed(model="m", inputs=["x"])
     assert recorder.body() == {"model": "m", "inputs": [{"text": "x"}]}
 

@@ -121,6 +121,11 @@ def call(op: Operation, sources: dict[str, str], url: str) -> dict[str, Any]:
     for got in (result, async_result):
         if (wanted is None and got is not None) or (wanted is not None and not isinstance(got, wanted)):
             outcome["error"] = f"returned {type(got).__name__}, expected {getattr(wanted, '__name__', None)}"
+        elif got is not None:
+            try:  # typed all the way down: a nested part left as a dict has no `to_dict`
+                got.to_dict()
+            except Exception as exc:
+                outcome["error"] = f"the result does not round-trip: {type(exc).__name__}: {exc}"
     outcome["returned"] = type(result).__name__
     return outcome
 

@@ -41,6 +41,11 @@ class Report:
         ok = result is None if wanted is None else isinstance(result, wanted)
         if not ok:
             self.failures.append(f"{operation} returned {type(result).__name__}, expected {model}")
+        elif result is not None:
+            try:  # typed all the way down: a nested part left as a dict has no `to_dict`
+                result.to_dict()
+            except Exception as exc:
+                self.failures.append(f"{operation}: the result does not round-trip ({type(exc).__name__}: {exc})")
         self.returned.setdefault(operation, set()).add(type(result).__name__)
         return result
 

@@ -171,7 +171,44 @@ def test_a_bump_needs_no_hand_written_line(version: str, pinned_operations: Path
         assert outcome["not_called"] == [], (where, outcome["not_called"])
         assert outcome["failures"] == [], (where, outcome["failures"])
 
+    # 5. The quickstart and the README's Using-the-client block, unchanged, run to the end against
+    #    the bumped copy's emulator (the block builds its `Client()` from the environment).
+    quickstart = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "examples" / "quickstart.py")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert quickstart.returncode == 0, quickstart.stdout + quickstart.stderr
+    assert "done:" in quickstart.stdout
+    block = tmp_path / "readme_block.py"
+    block.write_text(readme_block("## Using the client"), encoding="utf-8")
+    readme = subprocess.run(
+        [sys.executable, "-c", _SERVED_README.format(block=str(block))],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert readme.returncode == 0, readme.stdout + readme.stderr
+
     _record(version, report, errors, removed, inference, served)
+
+
+# The README block as a user runs it: `Client()` from the environment, here the emulator served on
+# loopback with every change due at once.
+_SERVED_README = """
+import os, runpy
+from pinecone_control.testing import Emulator, Timings
+with Emulator(timings=Timings.instant()).serve() as server:
+    os.environ.update(PINECONE_CONTROLLER_HOST=server.url, PINECONE_API_KEY="readme-key")
+    runpy.run_path({block!r})
+"""
 
 
 def _probe_emulator(where: str, env: dict[str, str], cwd: Path) -> dict[str, Any]:
