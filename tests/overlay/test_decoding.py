@@ -24,6 +24,7 @@ from pinecone_control_api.models import IndexList
 from pinecone_control_api.types import UNSET, Unset
 
 from ..reliability.test_fuzz import RESPONSES, _breakable, _broken
+from .conftest import answer_of
 
 msgspec = pytest.importorskip("msgspec")  # a dev install has it (pinned in the dev extra)
 
@@ -185,14 +186,17 @@ def test_widened_bodies_decode_the_same(operation: str) -> None:
 
 
 def test_a_100_index_list_takes_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
-    index = {
-        "name": "a",
-        "dimension": 8,
-        "metric": "cosine",
-        "host": "h",
-        "spec": {"pod": {"environment": "e", "pod_type": "p1.x1", "metadata_config": {"indexed": ["g"]}}},
-        "status": {"ready": True, "state": "Ready"},
-    }
+    index = answer_of(  # what this version's describe answers (a later one adds required fields)
+        "describe_index",
+        {
+            "name": "a",
+            "dimension": 8,
+            "metric": "cosine",
+            "host": "h",
+            "spec": {"pod": {"environment": "e", "pod_type": "p1.x1", "metadata_config": {"indexed": ["g"]}}},
+            "status": {"ready": True, "state": "Ready"},
+        },
+    )
     body = json.dumps({"indexes": [index] * 100}).encode()
     used: list[str] = []
     monkeypatch.setattr(IndexList, "from_dict", classmethod(lambda cls, d: used.append("reference")))
@@ -200,7 +204,7 @@ def test_a_100_index_list_takes_the_fast_path(monkeypatch: pytest.MonkeyPatch) -
     result = decode(body)
     assert used == [] and isinstance(result, IndexList) and len(result) == 100
     assert result.to_dict() == json.loads(body)
-    unknown_key = json.dumps({"indexes": [{**index, "vector_type": "dense"}]}).encode()
+    unknown_key = json.dumps({"indexes": [{**index, "not_a_field_of_any_version": 1}]}).encode()
     decode(unknown_key)
     assert used == ["reference"]  # an unknown key: additional_properties are the reference's job
 
