@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import ssl
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Self, TypeVar
 
 import httpx
 from pinecone_control_api._facade import AsyncOperations
@@ -13,7 +12,6 @@ from pinecone_control_api._surface import AsyncConveniences
 
 from . import _connections
 from ._base_client import (
-    DEFAULT_LIMITS,
     BaseClient,
     _BorrowedAsyncTransport,
 )
@@ -45,19 +43,10 @@ class AsyncClient(
     def _new_limiter(self, size: int) -> asyncio.Semaphore:
         return asyncio.Semaphore(size)
 
-    def _make_http(
-        self,
-        transport: httpx.AsyncBaseTransport | None,
-        context: ssl.SSLContext | None,
-        proxy: httpx.Proxy | None,
-        loopback_only: bool,
-        kwargs: dict[str, Any],
-    ) -> httpx.AsyncClient:
-        if transport is not None:
-            return httpx.AsyncClient(transport=_BorrowedAsyncTransport(transport), **kwargs)
-        assert context is not None  # built by BaseClient whenever no transport is given
-        own = make_async_transport(context=context, limits=DEFAULT_LIMITS, proxy=proxy, loopback_only=loopback_only)
-        return httpx.AsyncClient(transport=own, **kwargs)
+    # The pool is built by BaseClient with these: an httpx.AsyncClient around a borrowed or our own transport.
+    _httpx = httpx.AsyncClient
+    _borrowed = _BorrowedAsyncTransport
+    _own_transport = staticmethod(make_async_transport)
 
     # -- the driver: performs the programs' effects with httpx.AsyncClient and an awaited sleep ---
 

@@ -251,6 +251,12 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
     def _new_limiter(self, size: int) -> Any:
         raise NotImplementedError
 
+    # Set by each client: its httpx client class, the wrapper of a caller's transport, and the
+    # factory of its own transport (`_network`).
+    _httpx: Callable[..., Any]
+    _borrowed: Callable[[Any], Any]
+    _own_transport: Callable[..., Any]
+
     def _make_http(
         self,
         transport: TransportT | None,
@@ -259,7 +265,11 @@ class BaseClient(Generic[HttpT, TransportT, ClockT]):
         loopback_only: bool,
         kwargs: dict[str, Any],
     ) -> HttpT:
-        raise NotImplementedError
+        if transport is not None:
+            return cast("HttpT", self._httpx(transport=self._borrowed(transport), **kwargs))
+        assert context is not None  # built whenever no transport is given
+        own = self._own_transport(context=context, limits=DEFAULT_LIMITS, proxy=proxy, loopback_only=loopback_only)
+        return cast("HttpT", self._httpx(transport=own, **kwargs))
 
     @property
     def options(self) -> ClientOptions:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import ssl
 import time
 from _queue import SimpleQueue  # what `queue.SimpleQueue` is, without `queue`'s imports at cold start
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Self, TypeVar
 
 import httpx
 from pinecone_control_api._facade import SyncOperations
@@ -14,7 +13,6 @@ from pinecone_control_api._surface import SyncConveniences
 
 from . import _connections
 from ._base_client import (
-    DEFAULT_LIMITS,
     BaseClient,
     _BorrowedTransport,
 )
@@ -49,19 +47,10 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Clock], SyncOperation
             slots.put(None)
         return slots
 
-    def _make_http(
-        self,
-        transport: httpx.BaseTransport | None,
-        context: ssl.SSLContext | None,
-        proxy: httpx.Proxy | None,
-        loopback_only: bool,
-        kwargs: dict[str, Any],
-    ) -> httpx.Client:
-        if transport is not None:
-            return httpx.Client(transport=_BorrowedTransport(transport), **kwargs)
-        assert context is not None  # built by BaseClient whenever no transport is given
-        own = make_transport(context=context, limits=DEFAULT_LIMITS, proxy=proxy, loopback_only=loopback_only)
-        return httpx.Client(transport=own, **kwargs)
+    # The pool is built by BaseClient with these: an httpx.Client around a borrowed or our own transport.
+    _httpx = httpx.Client
+    _borrowed = _BorrowedTransport
+    _own_transport = staticmethod(make_transport)
 
     # -- the driver: performs the programs' effects with httpx.Client and a blocking sleep --------
 
