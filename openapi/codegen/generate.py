@@ -180,10 +180,10 @@ def write_operations_module(spec: JSON, spec_file: Path, out: Path, work: Path) 
     (alone / "_operations.py").write_text(operations_module.render(ops), encoding="utf-8", newline="\n")
     facade = facade_module.render(ops)
     status_enums = exports_module.status_enums(data, ops)
-    surface = surface_module.render(ops, facade, status_enums, exports_module.model_fields(data))
+    surface = surface_module.plan(ops, facade, status_enums, exports_module.model_fields(data))
     (alone / "_facade.py").write_text(facade, encoding="utf-8", newline="\n")
-    (alone / "_surface.py").write_text(surface, encoding="utf-8", newline="\n")
-    exports = surface_module.render_exports(ops, facade, surface)
+    (alone / "_surface.py").write_text(surface_module.render(surface), encoding="utf-8", newline="\n")
+    exports = surface_module.render_exports(surface)
     (alone / "_exports.py").write_text(exports, encoding="utf-8", newline="\n")
     (alone / "_schemas.py").write_text(
         schemas_module.render(json.loads(spec_file.read_text(encoding="utf-8"))), encoding="utf-8", newline="\n"

@@ -358,16 +358,25 @@ def _used(signatures: str) -> set[str]:
     return set(_CLASS.findall(text)) - _BUILTIN_TYPES - {"NotGiven", "CallOptions", "Never", "NOT_GIVEN"}
 
 
-def render(
-    ops: list[OperationMeta],
-    facade: str,
-    status_enums: list[str] = [],  # noqa: B006
-    model_fields: dict[str, dict[str, str]] = {},  # noqa: B006
-) -> str:
-    """`_surface.py`; `facade` is the rendered `_facade.py` (its models are re-exported too), and
-    `status_enums` the enums of the resources' states (`exports_module.status_enums`), re-exported
-    because code compares states with them; `model_fields` each model's field types (`ensure_*`
-    also takes what a describe shows for a field: `spec=described.spec`)."""
+@dataclass
+class Surface:
+    """What `_surface.py` and `_exports.py` are rendered from, worked out once."""
+
+    methods: list[tuple[str, str]]  # (sync, async) source of each convenience
+    built: list[str]  # source of each builder
+    builders: list[str]  # their names
+    ensures: dict[str, str]  # create -> its `ensure_*`
+    imported: list[str]  # models the conveniences and builders name (for `_surface.py`'s imports)
+    models: list[str]  # every model re-exported: the facade's, these, and the status enums
+
+
+def plan(
+    ops: list[OperationMeta], facade: str, status_enums: list[str], model_fields: dict[str, dict[str, str]]
+) -> Surface:
+    """`facade` is the rendered `_facade.py` (its models are re-exported too); `status_enums` the enums
+    of the resources' states (`exports_module.status_enums`), re-exported because code compares states
+    with them; `model_fields` each model's field types (`ensure_*` also takes what a describe shows for
+    a field: `spec=described.spec`)."""
     from .facade_module import params_of
 
     found = resources(ops)
@@ -380,13 +389,24 @@ def render(
             params = _accepting_described(params_of(create), model_fields.get(r.model, {}))
             methods.append((_ensure(r, create, params, False), _ensure(r, create, params, True)))
     found_builders = builders(ops, found)
-    ensures = {c.python_name: "ensure_" + c.python_name.removeprefix("create_") for r in found for c in r.creates}
     built = [_builder(b) for b in found_builders]
-    signatures = "".join(m.split('"""', 1)[0] for pair in methods for m in pair) + "".join(
-        b.split('"""', 1)[0] for b in built
+    signatures = "".join(m.split('"""', 1)[0] for pair in methods for m in pair)
+    signatures += "".join(b.split('"""', 1)[0] for b in built)
+    imported = sorted(_used(signatures))
+    in_facade = re.findall(r"^    from \.models import (\w+)$", facade, flags=re.MULTILINE)
+    return Surface(
+        methods=methods,
+        built=built,
+        builders=[b.name for b in found_builders],
+        ensures={c.python_name: "ensure_" + c.python_name.removeprefix("create_") for r in found for c in r.creates},
+        imported=imported,
+        models=sorted(set(in_facade) | set(imported) | set(status_enums)),
     )
-    models = sorted(_used(signatures))
-    imports = "".join(f"    from .models import {name}\n" for name in models)
+
+
+def render(surface: Surface) -> str:
+    """`_surface.py`."""
+    imports = "".join(f"    from .models import {name}\n" for name in surface.imported)
     type_checking = f"if TYPE_CHECKING:\n{imports}\n\n" if imports else ""
     core = (
         "    def _convenience(\n        self, method: str, action: str, operation: str, arguments: dict[str, Any], "
@@ -399,39 +419,29 @@ def render(
         + "class SyncConveniences:\n"
         + '    """Existence checks, standalone waits and idempotent creates, for every resource."""\n\n'
         + core.format(head="def")
-        + "\n".join(pair[0] for pair in methods)
+        + "\n".join(pair[0] for pair in surface.methods)
         + '\n\nclass AsyncConveniences:\n    """The coroutine twins of `SyncConveniences`."""\n\n'
         + core.format(head="async def")
-        + "\n".join(pair[1] for pair in methods)
+        + "\n".join(pair[1] for pair in surface.methods)
         + _BUILDING
-        + "\n\n".join(built)
-        + f"\n\nENSURES: dict[str, str] = {ensures!r}\n"
+        + "\n\n".join(surface.built)
+        + f"\n\nENSURES: dict[str, str] = {surface.ensures!r}\n"
         + '"""Each create that has an `ensure_*` twin, and that method\'s name (for its messages)."""\n'
-        + f"\nBUILDERS: tuple[str, ...] = {tuple(b.name for b in found_builders)!r}\n"
+        + f"\nBUILDERS: tuple[str, ...] = {tuple(surface.builders)!r}\n"
         + '"""The deployment builders above, re-exported by the `pinecone_control` package."""\n\n'
-        + f"MODELS: tuple[str, ...] = {tuple(exported_models(facade, [*models, *status_enums]))!r}\n"
+        + f"MODELS: tuple[str, ...] = {tuple(surface.models)!r}\n"
         + '"""The models the public methods and builders name, and the status enums, re-exported likewise\n'
         + '(`_exports.py`)."""\n'
     )
 
 
-def exported_models(facade: str, surface_models: list[str]) -> list[str]:
-    """Every model the facade's methods or the conveniences and builders name (parameters, results)."""
-    in_facade = re.findall(r"^    from \.models import (\w+)$", facade, flags=re.MULTILINE)
-    return sorted(set(in_facade) | set(surface_models))
-
-
-def render_exports(ops: list[OperationMeta], facade: str, surface: str) -> str:
+def render_exports(surface: Surface) -> str:
     """The models and builders the public surface names, imported for real: what the
     `pinecone_control` package re-exports as the generated part of its surface (for type checkers
     and docs; at run time the package resolves the same names lazily)."""
-    names = re.search(r"^MODELS: tuple\[str, \.\.\.\] = (\(.*\))$", surface, flags=re.MULTILINE)
-    builder_names = re.search(r"^BUILDERS: tuple\[str, \.\.\.\] = (\(.*\))$", surface, flags=re.MULTILINE)
-    assert names is not None and builder_names is not None, "render the surface first"
-    models, built = eval(names.group(1)), eval(builder_names.group(1))  # our own tuple literals
-    lines = "".join(f"from .models import {name} as {name}\n" for name in models)
-    lines += "".join(f"from ._surface import {name} as {name}\n" for name in built)
-    listing = "".join(f"    {name!r},\n" for name in sorted([*models, *built]))
+    lines = "".join(f"from .models import {name} as {name}\n" for name in surface.models)
+    lines += "".join(f"from ._surface import {name} as {name}\n" for name in surface.builders)
+    listing = "".join(f"    {name!r},\n" for name in sorted([*surface.models, *surface.builders]))
     return (
         '"""The models and builders the public surface names, re-exported by the `pinecone_control`\n'
         'package. Written by openapi/codegen/generate.py; do not edit."""\n\n' + lines + f"\n__all__ = [\n{listing}]\n"

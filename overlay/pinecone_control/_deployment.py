@@ -13,6 +13,7 @@ from pinecone_control_api._surface import build_unchecked, use_builder
 from . import _schema_checks as schema
 from ._calls import plain
 from ._errors import ClientValidationError
+from ._paths import put
 
 
 def checked_build(operation: str, field: str, model: str, values: dict[str, Any]) -> Any:
@@ -21,11 +22,7 @@ def checked_build(operation: str, field: str, model: str, values: dict[str, Any]
     given = {path: plain(value) for path, value in values.items() if value is not None}
     body: dict[str, Any] = {}
     for path, value in given.items():
-        *parents, leaf = path.split(".")
-        node = body
-        for part in parents:
-            node = node.setdefault(part, {})
-        node[leaf] = value
+        put(body, path, value)
     fields = {f.path: f for f in BY_NAME[operation].body_fields}
     for path, value in given.items():
         spec_field = fields.get(f"{field}.{path}")

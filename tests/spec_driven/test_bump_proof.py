@@ -43,6 +43,13 @@ RESULTS = REPO_ROOT / "build" / "bump-proof.json"
 _MYPY_ERROR = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): error: (?P<message>.*)$")
 
 
+def _run(
+    args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: int = 300
+) -> subprocess.CompletedProcess[str]:
+    """A step of the proof in its own process; the caller asserts on what it printed."""
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False)
+
+
 def readme_block(heading: str) -> str:
     """The first python block under `heading` in the README, as a user would copy it."""
     text = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
@@ -92,14 +99,8 @@ def test_a_bump_needs_no_hand_written_line(version: str, pinned_operations: Path
     merged = tmp_path / f"spec-{version}.json"  # the set as one document: what was generated from
     merged.write_bytes(known_versions()[version].read_verified())
     with Prism("mock", str(merged)) as prism:
-        probed = subprocess.run(
-            [sys.executable, str(PROBE), str(pinned_operations), prism.url, str(must_call)],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
+        probed = _run(
+            [sys.executable, str(PROBE), str(pinned_operations), prism.url, str(must_call)], tmp_path, env=env
         )
     assert probed.returncode == 0, probed.stderr
     report: dict[str, Any] = json.loads(probed.stdout)
@@ -118,7 +119,7 @@ def test_a_bump_needs_no_hand_written_line(version: str, pinned_operations: Path
     # all unchanged, pass mypy --strict against the bumped package (the surface is generated).
     (repo / "readme_block.py").write_text(readme_block("## Using the client"), encoding="utf-8")
     shutil.copy2(REPO_ROOT / "examples" / "quickstart.py", repo / "quickstart.py")
-    mypy = subprocess.run(
+    mypy = _run(
         [
             sys.executable,
             "-m",
@@ -129,18 +130,14 @@ def test_a_bump_needs_no_hand_written_line(version: str, pinned_operations: Path
             "--cache-dir",
             str(tmp_path / "mypy"),
         ],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+        repo,
     )
     errors = [m.groupdict() for line in mypy.stdout.splitlines() if (m := _MYPY_ERROR.match(line))]
     assert (mypy.returncode == 0) == (errors == []), mypy.stdout + mypy.stderr
     assert errors == [], "a bump needs no hand-written line: " + mypy.stdout
 
     # ... and the review's overlay section lists exactly those places.
-    review = subprocess.run(
+    review = _run(
         [
             str(REPO_ROOT / "openapi" / "review"),
             "diff",
@@ -151,11 +148,7 @@ def test_a_bump_needs_no_hand_written_line(version: str, pinned_operations: Path
             "--out-dir",
             str(tmp_path),
         ],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+        REPO_ROOT,
     )
     assert review.returncode in (0, 1), review.stderr
     listed = json.loads(review.stdout)["overlay_impact"]["type_errors"]
@@ -173,28 +166,12 @@ def test_a_bump_needs_no_hand_written_line(version: str, pinned_operations: Path
 
     # 5. The quickstart and the README's Using-the-client block, unchanged, run to the end against
     #    the bumped copy's emulator (the block builds its `Client()` from the environment).
-    quickstart = subprocess.run(
-        [sys.executable, str(REPO_ROOT / "examples" / "quickstart.py")],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    quickstart = _run([sys.executable, str(REPO_ROOT / "examples" / "quickstart.py")], tmp_path, env=env, timeout=120)
     assert quickstart.returncode == 0, quickstart.stdout + quickstart.stderr
     assert "done:" in quickstart.stdout
     block = tmp_path / "readme_block.py"
     block.write_text(readme_block("## Using the client"), encoding="utf-8")
-    readme = subprocess.run(
-        [sys.executable, "-c", _SERVED_README.format(block=str(block))],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    readme = _run([sys.executable, "-c", _SERVED_README.format(block=str(block))], tmp_path, env=env, timeout=120)
     assert readme.returncode == 0, readme.stdout + readme.stderr
 
     _record(version, report, errors, removed, inference, served)
@@ -212,15 +189,7 @@ with Emulator(timings=Timings.instant()).serve() as server:
 
 
 def _probe_emulator(where: str, env: dict[str, str], cwd: Path) -> dict[str, Any]:
-    done = subprocess.run(
-        [sys.executable, str(EMULATOR_PROBE), where],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = _run([sys.executable, str(EMULATOR_PROBE), where], cwd, env=env)
     assert done.returncode == 0, done.stderr
     outcome: dict[str, Any] = json.loads(done.stdout)
     return outcome
