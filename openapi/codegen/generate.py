@@ -188,6 +188,8 @@ def write_operations_module(spec: JSON, spec_file: Path, out: Path, work: Path) 
     (alone / "_schemas.py").write_text(
         schemas_module.render(json.loads(spec_file.read_text(encoding="utf-8"))), encoding="utf-8", newline="\n"
     )
+    success = sorted({r.model for op in ops for r in op.responses if 200 <= r.status < 300 and r.model})
+    (alone / "_mirror.py").write_text(mirror_source(out, spec_file, success, work), encoding="utf-8", newline="\n")
     hooks = yaml.safe_load(CONFIG_FILE.read_text(encoding="utf-8")).get("post_hooks") or []
     for hook in hooks:
         result = subprocess.run(
@@ -196,9 +198,22 @@ def write_operations_module(spec: JSON, spec_file: Path, out: Path, work: Path) 
         if result.returncode != 0:
             raise GenerateError(f"post-hook failed on _operations.py ({hook}):\n{result.stdout}{result.stderr}")
     shutil.move(alone / "_operations.py", out / "_operations.py")
-    for name in ("_facade.py", "_surface.py", "_exports.py", "_schemas.py"):
+    for name in ("_facade.py", "_surface.py", "_exports.py", "_schemas.py", "_mirror.py"):
         shutil.move(alone / name, out / name)
     shutil.rmtree(alone)
+
+
+def mirror_source(out: Path, spec_file: Path, success: list[str], work: Path) -> str:
+    """`_mirror.py` (codegen/mirror_module.py), from a child interpreter that imports the package
+    just generated (the models' own annotations); a shape it cannot mirror fails the generation."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(out.parent), str(OPENAPI_DIR)]), "PYTHONHASHSEED": "0"}
+    env.pop("PYTHONSAFEPATH", None)
+    cmd = [sys.executable, "-m", "codegen.mirror_module", "--package", out.name]
+    cmd += ["--spec", str(spec_file), "--config", str(CONFIG_FILE), "--models", ",".join(success)]
+    result = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise GenerateError(f"the msgspec mirror (_mirror.py) was not generated:\n{result.stderr.strip()}")
+    return result.stdout
 
 
 def _assert_clean(out: Path) -> None:

@@ -1,4 +1,4 @@
-"""The `speedups` extra (msgspec) decodes exactly as the base install: same values, same errors.
+"""The generated msgspec mirror decodes exactly as the reference (json + `from_dict`): same values, same errors.
 
 The fast path decodes a success body into a mirror of its model in one C pass; anything the mirror
 refuses goes to the reference (json + the generated `from_dict`). These tests compare the two on
@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import subprocess
+import sys
 from typing import Any
 
-import attrs
 import pinecone_control_api.models as generated
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,14 +21,12 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 from pinecone_control import _decoding
 from pinecone_control._errors import BodyDecodeError, loads_bounded
+from pinecone_control_api import _mirror as mirror
 from pinecone_control_api._operations import BY_NAME as SPEC
 from pinecone_control_api.models import IndexList
-from pinecone_control_api.types import UNSET, Unset
 
 from ..reliability.test_fuzz import RESPONSES, _breakable, _broken
 from .conftest import answer_of
-
-msgspec = pytest.importorskip("msgspec")  # a dev install has it (pinned in the dev extra)
 
 # Bodies msgspec decodes, and bodies it refuses that the standard decoder takes or words its own way.
 BODIES = [
@@ -119,10 +119,12 @@ WITH_BODY = sorted(RESPONSES)
 
 
 def test_every_success_model_of_the_spec_has_a_fast_path() -> None:
-    """A model the mirror cannot match is read by the reference (still correct, only slower): this
-    names any such model, so a spec bump that loses the fast path is seen."""
-    slow = [op for op in WITH_BODY if _decoding._fast_decoder(_model_of(op)) is None]
+    """`make generate` writes a mirror for every success model (or fails naming the schema it
+    cannot mirror): none is left to the reference alone."""
+    slow = [op for op in WITH_BODY if _decoding.fast_decoder(_model_of(op).__name__) is None]
     assert slow == []
+    models = {r.model for op in SPEC.values() for r in op.responses if 200 <= r.status < 300 and r.model}
+    assert set(mirror.DECODERS) == models
 
 
 @pytest.mark.parametrize("operation", WITH_BODY)
@@ -209,52 +211,42 @@ def test_a_100_index_list_takes_the_fast_path(monkeypatch: pytest.MonkeyPatch) -
     assert used == ["reference"]  # an unknown key: additional_properties are the reference's job
 
 
-def test_without_msgspec_the_reference_decodes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_decoding, "msgspec", None)
+def test_the_reference_decoder_can_be_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_decoding, "DECODER", "json")
+    used: list[str] = []
+    monkeypatch.setattr(_decoding, "fast_decoder", lambda name: used.append(name))
     assert _decoding.loads_bounded(b'{"a": [1, 2.5]}') == {"a": [1, 2.5]}
     with pytest.raises(BodyDecodeError):
         _decoding.loads_bounded(b"{")
     decode = _decoding.decoder(IndexList)
     assert decode(b'{"indexes": []}') == IndexList.from_dict({"indexes": []})
+    assert used == []  # the mirror was never consulted
 
 
-# Models shaped like the generated ones, for rules the 2024-07 responses do not exercise: a later
-# spec's float fields (its `from_dict` keeps an integer there), nullable fields, and a nested model the
-# mirror cannot match (typed extra keys, like 2025-10's `IndexTags`), which its own `from_dict` reads.
-_KNOWN_KEYS = frozenset(("ratio", "note", "tags"))
+@pytest.mark.parametrize(("value", "decoder"), [("reference", "json"), ("msgspec", "msgspec"), ("", "msgspec")])
+def test_the_decoder_comes_from_the_environment(value: str, decoder: str) -> None:
+    code = "from pinecone_control import _decoding; print(_decoding.DECODER)"
+    env = {**os.environ, "PINECONE_CONTROL_DECODER": value}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == decoder
 
 
-@attrs.define
-class _Tags:
-    additional_properties: dict[str, str] = attrs.field(init=False, factory=dict)
-
-    @classmethod
-    def from_dict(cls, src: dict[str, Any]) -> _Tags:
-        tags = cls()
-        tags.additional_properties = {k: str(v) for k, v in src.items()}
-        return tags
-
-
-@attrs.define
-class _Scores:
-    ratio: float
-    note: str | Unset | None = UNSET
-    tags: _Tags | Unset = UNSET
-    additional_properties: dict[str, Any] = attrs.field(init=False, factory=dict)
+def test_an_unknown_decoder_is_a_typed_error_at_import() -> None:
+    code = (
+        "from pinecone_control._errors import ClientValidationError\n"
+        "try:\n    from pinecone_control import _decoding\n"
+        "except ClientValidationError as exc:\n    print('refused:', exc)\n"
+    )
+    env = {**os.environ, "PINECONE_CONTROL_DECODER": "orjson"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "refused: PINECONE_CONTROL_DECODER='orjson': expected one of msgspec, reference"
 
 
-def test_a_float_field_keeps_an_integer_and_null_stays_none() -> None:
-    struct = _decoding._struct(_Scores)
-    build = _decoding._builder(_Scores, _Scores)
-    decoded = build(msgspec.json.decode(b'{"ratio": 1, "note": null}', type=struct))
-    assert type(decoded.ratio) is int and decoded.note is None
-    assert build(msgspec.json.decode(b'{"ratio": 2.5}', type=struct)).note is UNSET
-    with pytest.raises(msgspec.ValidationError):
-        msgspec.json.decode(b'{"ratio": true}', type=struct)  # bool is not a number, as in from_dict
-
-
-def test_a_nested_model_the_mirror_cannot_match_is_read_by_its_from_dict() -> None:
-    struct = _decoding._struct(_Scores)
-    build = _decoding._builder(_Scores, _Scores)
-    decoded = build(msgspec.json.decode(b'{"ratio": 1.5, "tags": {"team": "a", "n": 1}}', type=struct))
-    assert isinstance(decoded.tags, _Tags) and decoded.tags.additional_properties == {"team": "a", "n": "1"}
+def test_msgspec_is_loaded_at_the_first_answer_not_with_the_client() -> None:
+    code = (
+        "import sys, pinecone_control\n"
+        "pinecone_control.Client(api_key='k')\n"
+        "print('msgspec' in sys.modules, 'pinecone_control_api._mirror' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

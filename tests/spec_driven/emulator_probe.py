@@ -21,6 +21,7 @@ from typing import Any
 
 import pinecone_control as pc
 import pinecone_control_api.models as models
+from fast_path_probe import FastPath  # type: ignore[import-not-found]  # beside this script, run by path
 from pinecone_control.testing import API_VERSION, Emulator, Timings, VirtualClock
 from pinecone_control_api._operations import BY_NAME, OPERATIONS
 
@@ -295,6 +296,7 @@ def cli_server() -> Iterator[tuple[str, Callable[[float], None]]]:
 
 
 def run(where: str) -> dict[str, Any]:
+    fast_path = FastPath()  # before the first call: each operation's decoder is loaded at its first answer
     report = Report()
     for kind in ("sync", "async"):
         loop = asyncio.new_event_loop() if kind == "async" else None
@@ -319,6 +321,10 @@ def run(where: str) -> dict[str, Any]:
         "returned": {k: sorted(v) for k, v in sorted(report.returned.items())},
         "not_called": sorted({op.python_name for op in OPERATIONS} - set(report.returned)),
         "failures": report.failures,
+        "fast_path": fast_path.summary(),
+        "success_models": sorted(
+            {r.model for op in OPERATIONS for r in op.responses if 200 <= r.status < 300 and r.model}
+        ),
     }
 
 

@@ -163,6 +163,9 @@ def test_a_bump_needs_no_hand_written_line(version: str, pinned_operations: Path
         assert outcome["version"] == version, (where, outcome["version"])
         assert outcome["not_called"] == [], (where, outcome["not_called"])
         assert outcome["failures"] == [], (where, outcome["failures"])
+        # The generated mirror built every success answer, as the reference would (issue 23).
+        assert outcome["fast_path"]["problems"] == [], (where, outcome["fast_path"]["problems"])
+        assert outcome["fast_path"]["fast"] == outcome["success_models"], (where, outcome["fast_path"]["fast"])
 
     # 5. The quickstart and the README's Using-the-client block, unchanged, run to the end against
     #    the bumped copy's emulator (the block builds its `Client()` from the environment).
