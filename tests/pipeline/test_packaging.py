@@ -120,7 +120,12 @@ def test_wheel_metadata_declares_only_runtime_dependencies(wheel: Path) -> None:
         metadata = archive.read(meta_name).decode()
     required = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
     unconditional = [line for line in required if "extra ==" not in line]
-    assert sorted(line.split()[1] for line in unconditional) == ["attrs>=23.1", "httpcore<2,>=1.0", "httpx<0.29,>=0.27"]
+    assert sorted(line.split()[1] for line in unconditional) == [
+        "attrs>=23.1",
+        "httpcore<2,>=1.0",
+        "httpx<0.29,>=0.27",
+        "msgspec>=0.18.5",
+    ]
     assert "Requires-Python: >=3.11" in metadata
 
 
