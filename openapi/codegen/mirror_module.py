@@ -124,11 +124,11 @@ class Mirror:
             if known is None or set(known) != set(wires.values()):
                 raise MirrorError(f"{self.where(cls)}: _KNOWN_KEYS does not list the properties' keys")
             value = typing.get_args(extra_type)[1] if typing.get_origin(extra_type) is dict else None
-            plain = value is Any or value in SCALARS or (typing.get_origin(value) is list and _all_scalar(value))
+            plain = value is Any or value in SCALARS  # taken as they come by `from_dict` too
             if not plain:
                 if value is None or not (attrs.has(value) or typing.get_origin(value) is list):
                     raise MirrorError(f"{self.where(cls)}: extra keys of type {extra_type} are not mirrored")
-                return "delegated"  # each extra key's value is a model: its from_dict builds them
+                return "delegated"  # its from_dict builds each extra key's value
             if not names:
                 return "map"
         props = tuple(
