@@ -1,17 +1,19 @@
 """Client CPU per call, in-process: no sockets, no server, so only the client's own work counts.
 
-    python bench/overhead.py [--rounds R] [--calls N]
+    python bench/overhead.py [--rounds R] [--calls N] [--decoding reference|decoder]
 
 Both contenders talk to the same `httpx.MockTransport` answering canned bodies (the stub's): the
 floor is raw `httpx.Client.get` + `json.loads`, ours is `pinecone_control.Client` on that transport.
 Prints one JSON object: per-round microseconds per call for each contender and call, rounds
-interleaved, the list body's decoding alone (`decode_*`), and which decoder (the `speedups` extra:
-msgspec) was in use.
+interleaved, the list body's decoding alone (`decode_*`), which decoder was in use (`decoder`:
+msgspec, or json with PINECONE_CONTROL_DECODER=reference) and that the garbage collector was on
+throughout (`gc`): every figure here is taken with it on, as a user's process runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 import time
@@ -56,7 +58,7 @@ def contenders(canned: Canned) -> dict[str, dict[str, Callable[[], Any]]]:
 
 def decoders(canned: Canned) -> dict[str, Callable[[], Any]]:
     """The list(100) body's bytes to a model: `json.loads` alone (the floor), the reference (json +
-    the generated `from_dict`), and this build's decoder (msgspec's one pass with the speedups extra)."""
+    the generated `from_dict`), and this build's decoder (msgspec's, unless the reference is chosen)."""
     from pinecone_control import _calls as _operations
     from pinecone_control_api.models import IndexList
 
@@ -93,22 +95,26 @@ def measure(rounds: int, calls: int) -> dict[str, Any]:
                 results[f"{who}_{what}"].append(per_call_us(runs[who][what], n))
         for what, decode in decoding.items():
             results[f"decode_{what}"].append(per_call_us(decode, calls))
-    return {"rounds": rounds, "us": results, "json_decoder": json_decoder()}
+    return {"rounds": rounds, "us": results, "decoder": json_decoder(), "gc": gc.isenabled()}
 
 
-def generated_only(rounds: int, calls: int) -> dict[str, Any]:
-    """`json.loads` + the generated `IndexList.from_dict` of whichever `pinecone_control_api` is first
-    on the path (run.py points PYTHONPATH at an older commit's generated/ to time that one)."""
+def decoding_only(rounds: int, calls: int, which: str) -> dict[str, Any]:
+    """The list(100) body's decoding alone, `which`: "reference" is `json.loads` + the generated
+    `IndexList.from_dict` of the installed build (any commit's: run.py times the one issue 23 was
+    filed against in its own venv), "decoder" this build's decoder (msgspec's, unless the reference
+    is chosen). run.py interleaves the two builds' processes round by round."""
     from pinecone_control_api.models import IndexList
 
     body = Canned(100).answer("GET", "/indexes")[1]
 
-    def decode() -> Any:
+    def reference() -> Any:
         return IndexList.from_dict(json.loads(body))
 
+    decode = reference if which == "reference" else decoders(Canned(100))["decoder"]
     assert decode().to_dict() == json.loads(body)
-    per_call_us(decode, 50)
-    return {"rounds": rounds, "us": {"decode_reference": [per_call_us(decode, calls) for _ in range(rounds)]}}
+    per_call_us(decode, 200)  # warm caches and the decoder's first-answer setup
+    times = [per_call_us(decode, calls) for _ in range(rounds)]
+    return {"rounds": rounds, "us": {f"decode_{which}": times}, "decoder": json_decoder(), "gc": gc.isenabled()}
 
 
 def json_decoder() -> str:
@@ -125,10 +131,17 @@ def main() -> None:
     # 1,000 list calls a round: building 100 indexes' models sets off a full garbage collection every
     # couple of hundred calls (milliseconds each), so fewer calls make rounds swing with where they fall.
     parser.add_argument("--calls", type=int, default=1000)
-    parser.add_argument("--generated-only", action="store_true", help="time only json + the generated from_dict")
+    parser.add_argument(
+        "--decoding",
+        choices=["reference", "decoder"],
+        help="time only the list body's decoding, by json + from_dict or this build's decoder",
+    )
     args = parser.parse_args()
-    measured = generated_only if args.generated_only else measure
-    print(json.dumps(measured(args.rounds, args.calls)))
+    gc.enable()  # the figures are a user's process's: collector on (as it is unless someone turned it off)
+    if args.decoding:
+        print(json.dumps(decoding_only(args.rounds, args.calls, args.decoding)))
+    else:
+        print(json.dumps(measure(args.rounds, args.calls)))
 
 
 if __name__ == "__main__":

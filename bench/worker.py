@@ -2,9 +2,12 @@
 
     python bench/worker.py CONTENDER SCENARIO [--port P] [--calls N] [--ready-after T]
 
-CONTENDER: raw (plain httpx), ours (pinecone-control, with or without its speedups extra: the venv
-decides), sdk (`pinecone`'s `Pinecone`: pinecone-client 5.0.1 or pinecone 10.x, the venv decides).
-SCENARIO: cold, sync, memory, async, wait. Imports happen inside the functions: each venv has only its own.
+CONTENDER: raw (plain httpx), ours (pinecone-control: the venv decides which build, the environment
+which decoder, PINECONE_CONTROL_DECODER), sdk (`pinecone`'s `Pinecone`: pinecone-client 5.0.1 or
+pinecone 10.x, the venv decides).
+SCENARIO: cold, sync, memory, async, wait, probe (only which decoder ours uses). Imports happen inside
+the functions: each venv has only its own. Ours reports its decoder with every result (`decoder`),
+looked up after the measurement, so that run.py can refuse a run of the wrong build.
 """
 
 from __future__ import annotations
@@ -168,17 +171,29 @@ def wait(contender: str, url: str, ready_after: float) -> dict[str, Any]:
     return {"lag": returned_after - ready_after, "polls": stats["polls"], "seconds": returned_after}
 
 
+def decoder() -> str:
+    """What `pinecone_control._decoding.DECODER` reports: "msgspec" or "json"."""
+    try:
+        from pinecone_control._decoding import DECODER
+    except ImportError:  # a build before the speedups extra
+        return "json"
+    return DECODER
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("contender", choices=["raw", "ours", "sdk"])
-    parser.add_argument("scenario", choices=["cold", "sync", "memory", "async", "wait"])
+    parser.add_argument("scenario", choices=["cold", "sync", "memory", "async", "wait", "probe"])
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--calls", type=int, default=200)
     parser.add_argument("--ready-after", type=float, default=1.0)
     parser.add_argument("--concurrent", type=int, default=1000)
     args = parser.parse_args()
     url = f"http://127.0.0.1:{args.port}"
-    if args.scenario == "cold":
+    result: dict[str, Any] = {}
+    if args.scenario == "probe":
+        pass
+    elif args.scenario == "cold":
         result = cold(args.contender)
     elif args.scenario == "sync":
         result = sync(args.contender, url, args.calls)
@@ -188,6 +203,8 @@ def main() -> None:
         result = concurrent(args.contender, url, args.concurrent)
     else:
         result = wait(args.contender, url, args.ready_after)
+    if args.contender == "ours":
+        result["decoder"] = decoder()
     print(json.dumps(result))
 
 
