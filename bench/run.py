@@ -197,16 +197,6 @@ def ours_venv(name: str, source: Path = ROOT) -> Path:
     return python
 
 
-def requires_msgspec(python: Path) -> bool:
-    """Whether the installed pinecone-control requires msgspec outright (not only through an extra)."""
-    code = (
-        "import importlib.metadata as m; print(any(r.startswith('msgspec') and 'extra ==' not in r "
-        "for r in m.requires('pinecone-control') or []))"
-    )
-    output: str = check([python, "-c", code], text=True).stdout
-    return output.strip() == "True"
-
-
 def decoder_of(python: Path, env: Mapping[str, str]) -> str:
     decoder: str = run_json(python, WORKER, "ours", "probe", env=env)["decoder"]
     return decoder
@@ -214,23 +204,11 @@ def decoder_of(python: Path, env: Mapping[str, str]) -> str:
 
 def ours_pythons(notes: list[str]) -> tuple[Path, Path]:
     """The default install's venv, and the one its reference decoder runs from: the same, with
-    PINECONE_CONTROL_DECODER=reference."""
+    PINECONE_CONTROL_DECODER=reference (checked: a build that ignores it would measure msgspec twice)."""
     python = ours_venv("venv-ours")
-    if not requires_msgspec(python):
-        # Transitional (issue 23): until msgspec is a runtime dependency of this checkout, "ours" is
-        # given it (through the `speedups` extra), so that it measures what the default install becomes.
-        check([python, "-m", "pip", "install", "--quiet", f"{ROOT}[speedups]"])
-        notes.append("msgspec is not a dependency of this checkout yet: installed into venv-ours for this run.")
-    if decoder_of(python, REFERENCE_ENV) == "json":
-        return python, python
-    # Transitional: until this checkout honours PINECONE_CONTROL_DECODER, the reference decoder runs
-    # from a venv without msgspec (with the variable still set).
-    reference = ours_venv("venv-ours-reference")
-    notes.append(
-        f"{DECODER_ENV}=reference is not honoured by this checkout yet: the reference decoder ran "
-        "from a venv without msgspec (venv-ours-reference)."
-    )
-    return python, reference
+    if decoder_of(python, REFERENCE_ENV) != "json":
+        raise RuntimeError(f"{DECODER_ENV}=reference is not honoured by this build")
+    return python, python
 
 
 def filed_python() -> Path:
