@@ -35,12 +35,35 @@ import subprocess
 import sys
 import tempfile
 import time
-import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from failures import WorkerError, failure, failures
+from readme_table import render_summary
+from results_table import render
+from settings import (
+    AT_FILED,
+    COLD_RUNS,
+    CONCURRENT,
+    CONCURRENT_ROUNDS,
+    DECODER_ENV,
+    FILED,
+    MEMORY_RUNS,
+    OURS,
+    RAW,
+    REFERENCE,
+    REFERENCE_ENV,
+    ROUNDS,
+    SDK5,
+    SDK5_LABEL,
+    SDK10,
+    SDK10_LABEL,
+    WAITS,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".bench"
@@ -48,30 +71,11 @@ OUT = ROOT / "build" / "bench"
 WORKER = ROOT / "bench" / "worker.py"
 OVERHEAD = ROOT / "bench" / "overhead.py"
 STUB = ROOT / "bench" / "stub_server.py"
-SDK5 = "pinecone-client==5.0.1"
-SDK10 = os.environ.get("BENCH_PINECONE", "pinecone==10.2.0")  # the newest on PyPI when written
-COLD_RUNS = int(os.environ.get("BENCH_COLD_RUNS", "15"))
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "7"))
-MEMORY_RUNS = int(os.environ.get("BENCH_MEMORY_RUNS", "3"))
-WAITS = tuple(float(t) for t in os.environ.get("BENCH_WAITS", "0.5,3,20").split(",") if t)
-CONCURRENT = (1_000, 10_000)
-CONCURRENT_ROUNDS = int(os.environ.get("BENCH_CONCURRENT_ROUNDS", "3"))
 UPDATE = os.environ.get("UPDATE", "") not in ("", "0")
 
-# The commit issue 23 was filed against: the "today" of its memory target and the "before" of its
-# decoding target.
-FILED = "7a5bd5f"
-# Selects pinecone-control's decoder; never inherited from the caller's environment by a worker.
-DECODER_ENV = "PINECONE_CONTROL_DECODER"
-REFERENCE_ENV: Mapping[str, str] = MappingProxyType({DECODER_ENV: "reference"})
-
-RAW, OURS, REFERENCE = "raw", "ours", "ours, reference decoder"
-SDK5_LABEL, SDK10_LABEL = SDK5.replace("==", " "), SDK10.replace("==", " ")
-AT_FILED = f"ours @{FILED}"
 # What `pinecone_control._decoding.DECODER` must report in each build of ours; a run that reports
 # another decoder measured something else and fails.
 EXPECTED_DECODER = {OURS: "msgspec", REFERENCE: "json"}
-TAIL = 12  # traceback lines kept per failure
 FORMAT = 2  # results.json's shape; `--readme` merges only runs of this one
 
 
@@ -89,44 +93,7 @@ class Stage(NamedTuple):
     run: Callable[[], dict[str, Any]]  # {row: figures}
 
 
-class WorkerError(RuntimeError):
-    """A subprocess that failed; `detail` is its stderr (the worker's traceback)."""
-
-    def __init__(self, message: str, detail: str) -> None:
-        super().__init__(message)
-        self.detail = detail
-
-
-class NotMeasured(Exception):
-    """A figure is missing: the reason is the message; `failed`: it was tried and failed."""
-
-    def __init__(self, reason: str, *, failed: bool = False) -> None:
-        super().__init__(reason)
-        self.failed = failed
-
-
-# -- failures -------------------------------------------------------------------------------------
-
-
-def failure(exc: BaseException) -> dict[str, str]:
-    """A failure as recorded in results.json: a one-line reason and the traceback's last lines."""
-    if isinstance(exc, WorkerError):
-        lines = exc.detail.strip().splitlines()
-        reason = f"{exc}: {lines[-1].strip()}" if lines else str(exc)
-    else:
-        lines = "".join(traceback.format_exception(exc)).strip().splitlines()
-        reason = f"{type(exc).__name__}: {exc}"
-    return {"error": reason.replace("\n", " "), "traceback": "\n".join(lines[-TAIL:])}
-
-
-def failures(f: Mapping[str, Any]) -> list[tuple[str, Mapping[str, str]]]:
-    """Everything that failed: whole rows, contenders' venvs, and single cells."""
-    found: list[tuple[str, Mapping[str, str]]] = [(f"row `{key}`", e) for key, e in f["errors"].items()]
-    found += [(f"venv of {label}", e) for label, e in f["contender_errors"].items()]
-    for key, row in f["rows"].items():
-        if isinstance(row, dict):
-            found += [(f"row `{key}`, {label}", c) for label, c in row.items() if isinstance(c, dict) and "error" in c]
-    return found
+# -- running the stages ---------------------------------------------------------------------------
 
 
 def run_stages(f: dict[str, Any], stages: Sequence[Stage], write: Callable[[dict[str, Any]], None]) -> int:
@@ -521,480 +488,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(render_summary(runs), end="")
         return 0
     return bench()
-
-
-# -- figures and targets --------------------------------------------------------------------------
-
-
-def _get(f: Mapping[str, Any], key: str, label: str | None = None) -> Any:
-    """A row (or one contender's cell of it), or NotMeasured saying why it is missing."""
-    if key in f["errors"]:
-        raise NotMeasured(f"the row failed: {f['errors'][key]['error']}", failed=True)
-    if key not in f["rows"]:
-        raise NotMeasured("not run (yet)")
-    row = f["rows"][key]
-    if label is None:
-        return row
-    if label not in row:
-        raise NotMeasured(f"{label} not run")
-    if "error" in row[label]:
-        raise NotMeasured(f"{label} failed: {row[label]['error']}", failed=True)
-    return row[label]
-
-
-def _median(f: Mapping[str, Any], key: str, label: str, part: str = "ratio") -> float:
-    cell = _get(f, key, label)
-    if part not in cell:
-        raise NotMeasured(f"{label} has no {part} (the floor failed)")
-    value: float = cell[part]["median"]
-    return value
-
-
-class Target(NamedTuple):
-    what: str  # the verdict line
-    short: str  # the README table's target column
-    check: Callable[[Mapping[str, Any]], tuple[bool, str]]  # met?, the figure it was judged on
-
-
-def _ratio(x: float) -> str:
-    return f"{x:.2f}x"
-
-
-def targets(f: Mapping[str, Any]) -> dict[str, Target]:
-    filed = f.get("filed", FILED)
-
-    def ratio_at_most(key: str, limit: float) -> Callable[[Mapping[str, Any]], tuple[bool, str]]:
-        def judged(f: Mapping[str, Any]) -> tuple[bool, str]:
-            ratio = _median(f, key, OURS)
-            return ratio <= limit, f"{ratio:.3f}x"
-
-        return judged
-
-    def in_process(f: Mapping[str, Any]) -> tuple[bool, str]:
-        ratio: float = _get(f, "overhead", OURS)["list"]["ratio"]["median"]
-        return ratio <= 1.05, f"{ratio:.3f}x"
-
-    def rss(f: Mapping[str, Any]) -> tuple[bool, str]:
-        ours, then = _median(f, "rss", OURS, "value"), _median(f, "rss", AT_FILED, "value")
-        return ours - then <= 2.0, f"{ours:.1f} MB, {ours - then:+.1f} MB over {then:.1f} MB"
-
-    def decoding(f: Mapping[str, Any]) -> tuple[bool, str]:
-        row = _get(f, "filed_decoding")
-        if not row["gc"]:
-            raise NotMeasured("the garbage collector was off")
-        ratio: float = row["ratio"]["median"]
-        return ratio >= 3, f"{ratio:.2f}x ({row['then']['median']:.0f} → {row['now']['median']:.0f} µs)"
-
-    def concurrent(count: int) -> Callable[[Mapping[str, Any]], tuple[bool, str]]:
-        def judged(f: Mapping[str, Any]) -> tuple[bool, str]:
-            cell = _get(f, f"async_{count}", OURS)
-            ratio = _median(f, f"async_{count}", OURS)
-            return cell["failed"] == 0 and ratio >= 0.9, f"{ratio:.3f}x, {cell['failed']:,} failed"
-
-        return judged
-
-    def waited(seconds: float) -> Callable[[Mapping[str, Any]], tuple[bool, str]]:
-        def judged(f: Mapping[str, Any]) -> tuple[bool, str]:
-            cell = _get(f, f"wait_{seconds}", OURS)
-            ok = cell["lag"] <= 1.0 and cell["polls"] <= cell["seconds"] + 1e-9
-            return ok, f"+{cell['lag']:.2f} s, {cell['polls']} polls"
-
-        return judged
-
-    def generate(f: Mapping[str, Any]) -> tuple[bool, str]:
-        median: float = _get(f, "generate")["median"]
-        return median < 10, f"{median:.2f} s"
-
-    found = {
-        "cold": Target(
-            "cold start ≤ 1.10x raw (`import httpx; httpx.Client()`)", "≤ 1.10x", ratio_at_most("cold", 1.10)
-        ),
-        "overhead": Target("in-process list_indexes(100) ≤ 1.05x raw httpx + json.loads", "≤ 1.05x", in_process),
-        "list": Target("list_indexes(100) over loopback ≤ 1.05x raw", "≤ 1.05x", ratio_at_most("list", 1.05)),
-        "describe": Target("describe_index over loopback ≤ 1.03x raw", "≤ 1.03x", ratio_at_most("describe", 1.03)),
-        "rss": Target(f"RSS after import + construct + 1 list within 2 MB of {AT_FILED}", "≤ +2 MB", rss),
-        "decoding": Target(
-            f"decoding list(100) ≥ 3x cheaper than json + from_dict at {filed}, GC on", "≥ 3x cheaper", decoding
-        ),
-    }
-    for count in f.get("concurrent", CONCURRENT):
-        found[f"async_{count}"] = Target(f"async {count:,}: all succeed, ≥ 0.90x raw", "≥ 0.9x", concurrent(count))
-    for seconds in f.get("waits", WAITS):
-        found[f"wait_{seconds}"] = Target(
-            f"wait {seconds:g} s: seen ≤ 1 s after the flip, ≤ 1 poll/s", "≤ 1 s", waited(seconds)
-        )
-    found["generate"] = Target("make generate < 10 s", "< 10 s", generate)
-    return found
-
-
-def judge(target: Target, f: Mapping[str, Any]) -> tuple[str, str]:
-    """("met" | "NOT met" | "NOT measured", the figure or the reason)."""
-    try:
-        ok, figure = target.check(f)
-    except NotMeasured as missing:
-        return "NOT measured", str(missing)
-    return ("met" if ok else "NOT met"), figure
-
-
-# -- the table ------------------------------------------------------------------------------------
-
-
-def _range(s: Mapping[str, float], fmt: Callable[[float], str]) -> str:
-    return f"{fmt(s['median'])} [{fmt(s['min'])} .. {fmt(s['max'])}]"
-
-
-def _reason(record: Mapping[str, str]) -> str:
-    text = record["error"].replace("|", "\\|")
-    return text if len(text) <= 160 else text[:157] + "..."
-
-
-def _cell(row: Mapping[str, Any], fmt: Callable[[float], str]) -> str:
-    text = _range(row["value"], fmt)
-    if "ratio" in row:
-        text += "; " + _range(row["ratio"], _ratio)
-    return text
-
-
-def _ms(x: float) -> str:
-    return f"{x * 1e3:.1f} ms"
-
-
-def _us(x: float) -> str:
-    return f"{x:.0f} µs"
-
-
-def render(f: Mapping[str, Any]) -> str:
-    labels: list[str] = f["contenders"]
-    rows, errors, rounds = f["rows"], f["errors"], f["rounds"]
-    lines = [
-        f"Machine: {f.get('machine', '?')}.",
-        "",
-        "Each cell: median [min .. max] over the rounds; after `;` the ratio to raw httpx measured in the same",
-        f"round, median [min .. max]. Lower is better, except throughput. `{OURS}` is the default install; "
-        f"`{REFERENCE}` the same with {DECODER_ENV}=reference (`json.loads` + the generated `from_dict`); "
-        f"`{AT_FILED}` the package as built when issue 23 was filed (memory rows only).",
-        "",
-        "| measure (rounds) | " + " | ".join(labels) + " |",
-        "|" + " --- |" * (len(labels) + 1),
-    ]
-
-    def table_row(what: str, key: str, cell: Callable[[Mapping[str, Any]], str]) -> None:
-        if key in errors:
-            cells = [f"FAILED: {_reason(errors[key])}"] + ["—"] * (len(labels) - 1)
-        elif key not in rows:
-            cells = ["(pending)"] * len(labels)
-        else:
-            row = rows[key]
-            cells = [
-                "(not run)"
-                if label not in row
-                else f"FAILED: {_reason(row[label])}"
-                if "error" in row[label]
-                else cell(row[label])
-                for label in labels
-            ]
-        lines.append(f"| {what} | " + " | ".join(cells) + " |")
-
-    table_row(f"cold start: import + construct client ({rounds['cold']})", "cold", lambda c: _cell(c, _ms))
-    table_row(f"list_indexes (100 indexes), sync, loopback ({rounds['sync']})", "list", lambda c: _cell(c, _us))
-    table_row(f"describe_index, sync, loopback ({rounds['sync']})", "describe", lambda c: _cell(c, _us))
-    table_row(
-        f"RSS after import + construct + 1 list ({rounds['memory']})",
-        "rss",
-        lambda c: _cell(c, lambda x: f"{x:.1f} MB"),
-    )
-    table_row(
-        f"RSS per 100-index list result kept ({rounds['memory']})",
-        "per_list",
-        lambda c: _cell(c, lambda x: f"{x:.0f} KB"),
-    )
-    for count in f["concurrent"]:
-        table_row(
-            f"async: {count:,} concurrent describe_index, successes/s ({rounds['async']})",
-            f"async_{count}",
-            lambda c: _cell(c, lambda x: f"{x:.0f}/s") + f"; {c['failed']:,} of {c['calls']:,} failed",
-        )
-    for seconds in f["waits"]:
-        table_row(
-            f"wait: Ready after {seconds:g} s (1)",
-            f"wait_{seconds}",
-            lambda c: f"+{c['lag']:.2f} s after the flip; {c['polls']} polls",
-        )
-
-    lines += [
-        "",
-        "In-process client CPU per call over raw httpx + `json.loads` (httpx MockTransport, no sockets; "
-        f"{rounds['sync']} rounds; bench/overhead.py); the ratio is taken within each round:",
-        "",
-        "| build | decoder | list_indexes(100): extra; ratio | describe_index: extra; ratio |",
-        "| --- | --- | --- | --- |",
-    ]
-
-    def extra(s: Mapping[str, Any]) -> str:
-        over = _range(s["extra"], lambda x: f"{x:+.0f} µs")
-        return f"{over}; {_range(s['ratio'], _ratio)} (raw {_us(s['raw']['median'])})"
-
-    overhead = rows.get("overhead", {})
-    if "overhead" in errors:
-        lines.append(f"| all | — | FAILED: {_reason(errors['overhead'])} | — |")
-    elif "overhead" not in rows:
-        lines.append("| all | — | (pending) | (pending) |")
-    for label, row in overhead.items():
-        if "error" in row:
-            lines.append(f"| {label} | — | FAILED: {_reason(row)} | — |")
-        else:
-            lines.append(f"| {label} | {row['decoder']} | {extra(row['list'])} | {extra(row['describe'])} |")
-    lines += [
-        "",
-        "Decoding the list_indexes(100) body alone, bytes to model, in-process, garbage collector on "
-        "(bench/overhead.py; the reference is `json.loads` + the generated `from_dict`):",
-        "",
-        "| build | decoder | `json.loads` alone | reference | this build | reference / this build |",
-        "| --- | --- | --- | --- | --- | --- |",
-    ]
-    for label, row in overhead.items():
-        if "error" in row:
-            continue
-        dec = row["decoding"]
-        lines.append(
-            f"| {label} | {row['decoder']} | {_range(dec['json_loads'], _us)} | {_range(dec['reference'], _us)} "
-            f"| {_range(dec['decoder'], _us)} | {dec['reference']['median'] / dec['decoder']['median']:.1f}x |"
-        )
-    filed = f.get("filed", FILED)
-    if "filed_decoding" in errors:
-        lines += ["", f"The same decoding as built at {filed}: FAILED: {_reason(errors['filed_decoding'])}"]
-    elif "filed_decoding" in rows:
-        row = rows["filed_decoding"]
-        lines += [
-            "",
-            f"The same decoding as built at {filed} (json + `from_dict`) and by ours, one process each, "
-            f"taking turns ({rounds['sync']} rounds, GC {'on' if row['gc'] else 'OFF'}): {_range(row['then'], _us)} "
-            f"and {_range(row['now'], _us)}; {filed} / ours {_range(row['ratio'], lambda x: f'{x:.2f}x')}.",
-        ]
-    if "generate" in errors:
-        lines += ["", f"make generate (wall): FAILED: {_reason(errors['generate'])}"]
-    elif "generate" in rows:
-        lines += ["", f"make generate (wall): {_range(rows['generate'], lambda x: f'{x:.2f} s')}."]
-
-    lines += ["", "Targets (on medians):"]
-    for target in targets(f).values():
-        status, figure = judge(target, f)
-        lines.append(
-            f"- {target.what}: {status} ({figure})"
-            if status == "NOT measured"
-            else f"- {target.what}: {figure}, {status}"
-        )
-
-    lines += [
-        "",
-        "For the README (this run's medians; `python bench/run.py --readme RUN1.json RUN2.json` gives the "
-        f"same table for two runs, first{DASH}second):",
-        "",
-        render_summary([f]).rstrip("\n"),
-    ]
-    if f["notes"]:
-        lines += ["", "Notes:", *(f"- {note}" for note in f["notes"])]
-    failed = failures(f)
-    if failed:
-        lines += ["", "Failures (the error, then the last lines of its traceback):"]
-        for where, record in failed:
-            lines += [
-                "",
-                f"- {where}: {record['error']}",
-                "",
-                "  ```",
-                *(f"  {t}" for t in record["traceback"].splitlines()),
-                "  ```",
-            ]
-    return "\n".join(lines) + "\n"
-
-
-# -- the README's figures table ----------------------------------------------------------------------
-
-# A cell of the README table: text and (number, format) slots; two runs' cells of the same shape merge
-# slot by slot into "first-second" (with an en dash, as the README writes ranges).
-Part = str | tuple[float, str]
-DASH = "\u2013"
-SUMMARY_LABELS = (OURS, REFERENCE, SDK5_LABEL, SDK10_LABEL)
-
-
-class SummaryRow(NamedTuple):
-    what: str
-    cells: list[list[Part]]  # one per SUMMARY_LABELS
-    targets: tuple[str, ...]  # the targets judged on it (none: "reported")
-    target: list[Part]  # the target column, before its verdict
-
-
-def summary(f: Mapping[str, Any]) -> list[SummaryRow]:
-    """The README table's rows for one run."""
-
-    def cells(make: Callable[[str], list[Part]], labels: Sequence[str] = SUMMARY_LABELS) -> list[list[Part]]:
-        out: list[list[Part]] = []
-        for label in SUMMARY_LABELS:
-            try:
-                out.append(make(label) if label in labels else [""])
-            except NotMeasured as missing:
-                out.append(["FAILED" if missing.failed else "—"])
-        return out
-
-    def ratio(key: str) -> Callable[[str], list[Part]]:
-        return lambda label: [(_median(f, key, label), "{:.2f}x")]
-
-    def value(key: str, fmt: str) -> Callable[[str], list[Part]]:
-        return lambda label: [(_median(f, key, label, "value"), fmt)]
-
-    def in_process(what: str) -> Callable[[str], list[Part]]:
-        def make(label: str) -> list[Part]:
-            row = _get(f, "overhead", label)[what]
-            return [(row["ratio"]["median"], "{:.2f}x"), " (", (row["extra"]["median"], "{:+.0f} µs"), ")"]
-
-        return make
-
-    def decoding(label: str) -> list[Part]:
-        return [(_get(f, "overhead", label)["decoding"]["decoder"]["median"], "{:.0f} µs")]
-
-    def concurrent(count: int) -> Callable[[str], list[Part]]:
-        def make(label: str) -> list[Part]:
-            cell = _get(f, f"async_{count}", label)
-            return [
-                (cell["value"]["median"], "{:,.0f}/s"),
-                ", ",
-                (_median(f, f"async_{count}", label), "{:.2f}x"),
-                " raw, ",
-                (cell["failed"], "{:,.0f}"),
-                f" of {cell['calls']:,} failed",
-            ]
-
-        return make
-
-    def waits(label: str) -> list[Part]:
-        cells = [_get(f, f"wait_{seconds}", label) for seconds in f["waits"]]
-        parts: list[Part] = []
-        for cell in cells:
-            parts += [" / " if parts else "", (cell["lag"], "{:+.2f}")]
-        return [*parts, " s; ", " / ".join(str(c["polls"]) for c in cells), " polls"]
-
-    def generate(label: str) -> list[Part]:
-        return [(_get(f, "generate")["median"], "{:.2f} s")]
-
-    def then(get: Callable[[], float], fmt: str) -> Part:
-        try:
-            return (get(), fmt)
-        except NotMeasured:
-            return "?"
-
-    filed = f.get("filed", FILED)
-    builds = (OURS, REFERENCE)
-    concurrent_rows = [
-        SummaryRow(f"{n:,} concurrent async describes", cells(concurrent(n), builds), (f"async_{n}",), ["≥ 0.9x"])
-        for n in f["concurrent"]
-    ]
-    waited = tuple(f"wait_{seconds}" for seconds in f["waits"])
-    return [
-        SummaryRow("cold start (import + construct), ratio to raw httpx", cells(ratio("cold")), ("cold",), ["≤ 1.10x"]),
-        SummaryRow("`list_indexes(100)` over loopback, ratio", cells(ratio("list")), ("list",), ["≤ 1.05x"]),
-        SummaryRow("`describe_index` over loopback, ratio", cells(ratio("describe")), ("describe",), ["≤ 1.03x"]),
-        SummaryRow(
-            "in-process `list_indexes(100)`, ratio (extra)",
-            cells(in_process("list"), builds),
-            ("overhead",),
-            ["≤ 1.05x"],
-        ),
-        SummaryRow("in-process `describe_index`, ratio (extra)", cells(in_process("describe"), builds), (), []),
-        SummaryRow(
-            "decoding the list(100) body (bytes → `IndexList`), GC on",
-            cells(decoding, builds),
-            ("decoding",),
-            [
-                f"≥ 3x cheaper than at {filed} (",
-                then(lambda: float(_get(f, "filed_decoding")["then"]["median"]), "{:.0f} µs"),
-                " → ",
-                then(lambda: float(_get(f, "filed_decoding")["now"]["median"]), "{:.0f} µs"),
-                "); ",
-                then(lambda: float(_get(f, "filed_decoding")["ratio"]["median"]), "{:.1f}x"),
-            ],
-        ),
-        *concurrent_rows,
-        SummaryRow(
-            "RSS after import + construct + 1 list",
-            cells(value("rss", "{:.1f} MB")),
-            ("rss",),
-            [
-                f"≤ +2 MB over {AT_FILED} (",
-                then(lambda: _median(f, "rss", AT_FILED, "value"), "{:.1f} MB"),
-                "; raw httpx ",
-                then(lambda: _median(f, "rss", RAW, "value"), "{:.1f} MB"),
-                "); ",
-                then(lambda: _median(f, "rss", OURS, "value") - _median(f, "rss", AT_FILED, "value"), "{:+.1f} MB"),
-            ],
-        ),
-        SummaryRow("RSS per kept 100-index list", cells(value("per_list", "{:.0f} KB")), (), []),
-        SummaryRow(
-            "wait: Ready seen after the flip (" + " / ".join(f"{s:g}" for s in f["waits"]) + " s)",
-            cells(waits, (OURS, SDK5_LABEL)),
-            waited,
-            ["≤ 1 s, ≤ 1 poll/s"],
-        ),
-        SummaryRow("`make generate` (wall)", cells(generate, (OURS,)), ("generate",), ["< 10 s"]),
-    ]
-
-
-def _text(cell: Sequence[Part]) -> str:
-    return "".join(p if isinstance(p, str) else p[1].format(p[0]) for p in cell)
-
-
-def _merged(cells: Sequence[Sequence[Part]]) -> str:
-    """Several runs' cells: numbers of the same slot as "first-second" (one figure if equal)."""
-    shapes = [[p if isinstance(p, str) else p[1] for p in cell] for cell in cells]
-    if any(shape != shapes[0] for shape in shapes):
-        return " / ".join(_text(cell) for cell in cells)
-    out: list[str] = []
-    for parts in zip(*cells, strict=True):
-        if isinstance(parts[0], str):
-            out.append(parts[0])
-            continue
-        texts = [_text([p]) for p in parts]
-        out.append(DASH.join(dict.fromkeys(texts)))
-    return "".join(out)
-
-
-def render_summary(runs: Sequence[Mapping[str, Any]]) -> str:
-    """The README's figures table: one row per measure, each cell the runs' medians (first-second),
-    the target column its verdict in every run."""
-    tables = [summary(f) for f in runs]
-    lines = [
-        "| measure | " + " | ".join(_heading(label) for label in SUMMARY_LABELS) + " | target |",
-        "|" + " --- |" * (len(SUMMARY_LABELS) + 2),
-    ]
-    for index, row in enumerate(tables[0]):
-        same = [table[index] for table in tables]
-        cells = [_merged([r.cells[i] for r in same]) for i in range(len(SUMMARY_LABELS))]
-        target = "reported"
-        if row.targets:
-            statuses = [_status(f, row.targets) for f in runs]
-            verdict = (
-                statuses[0]
-                if len(set(statuses)) == 1
-                else ", ".join(f"run {i}: {s}" for i, s in enumerate(statuses, 1))
-            )
-            target = (
-                _merged([r.target for r in same]) + ": " + (verdict if verdict == "met" else f"**{verdict.lower()}**")
-            )
-        lines.append(f"| {row.what} | " + " | ".join(cells) + f" | {target} |")
-    return "\n".join(lines) + "\n"
-
-
-def _heading(label: str) -> str:
-    """An SDK's column as the README names it: `pinecone` 10.2.0."""
-    name, _, version = label.partition(" ")
-    return f"`{name}` {version}" if label in (SDK5_LABEL, SDK10_LABEL) else label
-
-
-def _status(f: Mapping[str, Any], keys: Sequence[str]) -> str:
-    """The worst verdict of `keys` in `f`: NOT measured, NOT met, or met."""
-    found = targets(f)
-    judged = [judge(found[key], f)[0] for key in keys]
-    return next((s for s in ("NOT measured", "NOT met") if s in judged), "met")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """`make bench` keeps what it measured when a row fails (issue 23): bench/run.py's stage runner,
-with stages injected; the real benchmark is not run."""
+with stages injected, and the tables it writes (bench/results_table.py, bench/readme_table.py); the
+real benchmark is not run."""
 
 from __future__ import annotations
 
@@ -12,9 +13,13 @@ from typing import Any
 from codegen.pin import REPO_ROOT
 
 sys.path.append(str(REPO_ROOT / "bench"))
-import run as bench  # bench/run.py, found through the path just added
+import run as bench  # bench/run.py and its siblings, found through the path just added
+from failures import WorkerError, failure
+from readme_table import render_summary
+from results_table import render
+from settings import AT_FILED, COLD_RUNS, MEMORY_RUNS, OURS, RAW, REFERENCE, SDK5_LABEL, SDK10_LABEL
 
-LABELS = [bench.RAW, bench.OURS, bench.REFERENCE, bench.SDK5_LABEL, bench.SDK10_LABEL, bench.AT_FILED]
+LABELS = [RAW, OURS, REFERENCE, SDK5_LABEL, SDK10_LABEL, AT_FILED]
 
 
 def spread(*values: float) -> dict[str, float]:
@@ -34,10 +39,8 @@ def sync() -> dict[str, Any]:
 
 def memory() -> dict[str, Any]:
     """A cell that failed inside a stage that did not: pinecone 10's worker."""
-    row: dict[str, Any] = {label: {"value": spread(30.0, 30.2)} for label in LABELS if label != bench.SDK10_LABEL}
-    row[bench.SDK10_LABEL] = bench.failure(
-        bench.WorkerError("`python worker.py sdk memory` exited 1", "ImportError: x")
-    )
+    row: dict[str, Any] = {label: {"value": spread(30.0, 30.2)} for label in LABELS if label != SDK10_LABEL}
+    row[SDK10_LABEL] = failure(WorkerError("`python worker.py sdk memory` exited 1", "ImportError: x"))
     return {"rss": row, "per_list": {label: {"value": spread(115.0)} for label in LABELS[:5]}}
 
 
@@ -75,7 +78,7 @@ def test_a_failing_stage_keeps_the_other_rows_and_every_write_has_them(tmp_path:
     saved = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
     assert saved["rows"]["cold"] == f["rows"]["cold"] and saved["errors"]["describe"] == error
     table = (tmp_path / "results.md").read_text(encoding="utf-8")
-    assert table == bench.render(saved)
+    assert table == render(saved)
     lines = table.splitlines()
 
     def line(start: str) -> str:
@@ -86,10 +89,10 @@ def test_a_failing_stage_keeps_the_other_rows_and_every_write_has_them(tmp_path:
     assert "65.0 ms [60.0 ms .. 70.0 ms]; 1.05x [1.04x .. 1.06x]" in line("| cold start:")
     assert "FAILED: RuntimeError: the stub server did not start" in line("| list_indexes (100 indexes)")
     assert "FAILED: `python worker.py sdk memory` exited 1: ImportError: x" in line(
-        f"| RSS after import + construct + 1 list ({bench.MEMORY_RUNS})"
+        f"| RSS after import + construct + 1 list ({MEMORY_RUNS})"
     )
     assert "30.1 MB" in line(
-        f"| RSS after import + construct + 1 list ({bench.MEMORY_RUNS})"
+        f"| RSS after import + construct + 1 list ({MEMORY_RUNS})"
     )  # the other contenders' cells of that row
     assert "- cold start ≤ 1.10x raw (`import httpx; httpx.Client()`): 1.050x, met" in lines
     assert (
@@ -103,33 +106,33 @@ def test_a_failing_stage_keeps_the_other_rows_and_every_write_has_them(tmp_path:
 
 
 def test_a_table_written_before_any_stage_ran_says_pending() -> None:
-    table = bench.render(bench.new_results())
-    assert "| cold start: import + construct client (15) | (pending) |" in table.replace(f"({bench.COLD_RUNS})", "(15)")
+    table = render(bench.new_results())
+    assert "| cold start: import + construct client (15) | (pending) |" in table.replace(f"({COLD_RUNS})", "(15)")
     assert "- make generate < 10 s: NOT measured (not run (yet))" in table
 
 
 def test_a_contender_that_fails_leaves_the_others_cells(tmp_path: Path) -> None:
     """interleaved() with a real worker run (raw httpx's cold start) and one whose venv is missing."""
-    works = bench.Contender(bench.RAW, Path(sys.executable), "raw")
-    missing = bench.Contender(bench.OURS, None, "ours", error={"error": "pip: no such package", "traceback": ""})
-    broken = bench.Contender(bench.REFERENCE, tmp_path / "no-python", "ours")
+    works = bench.Contender(RAW, Path(sys.executable), "raw")
+    missing = bench.Contender(OURS, None, "ours", error={"error": "pip: no such package", "traceback": ""})
+    broken = bench.Contender(REFERENCE, tmp_path / "no-python", "ours")
     runs, errors = bench.interleaved([works, missing, broken], 2, "cold")
-    assert list(runs) == [bench.RAW] and len(runs[bench.RAW]) == 2
-    assert errors[bench.OURS]["error"] == "RuntimeError: not run: its venv could not be built (pip: no such package)"
-    assert errors[bench.REFERENCE]["error"].startswith("FileNotFoundError")
+    assert list(runs) == [RAW] and len(runs[RAW]) == 2
+    assert errors[OURS]["error"] == "RuntimeError: not run: its venv could not be built (pip: no such package)"
+    assert errors[REFERENCE]["error"].startswith("FileNotFoundError")
     row = bench.measured_row(runs, errors, "seconds")
-    assert "value" in row[bench.RAW] and row[bench.OURS] == errors[bench.OURS]
+    assert "value" in row[RAW] and row[OURS] == errors[OURS]
 
 
 def test_two_runs_merge_into_the_readmes_ranges() -> None:
     first, second = bench.new_results(), bench.new_results()
     for f, ratio in ((first, 1.02), (second, 1.04)):
         f["rows"]["list"] = {
-            bench.RAW: {"value": spread(400)},
+            RAW: {"value": spread(400)},
             **{label: {"value": spread(410), "ratio": spread(ratio)} for label in LABELS[1:5]},
         }
-    second["rows"]["list"][bench.SDK10_LABEL]["ratio"] = spread(1.02)
-    table = bench.render_summary([first, second])
+    second["rows"]["list"][SDK10_LABEL]["ratio"] = spread(1.02)
+    table = render_summary([first, second])
     (line,) = [text for text in table.splitlines() if text.startswith("| `list_indexes(100)` over loopback")]
     ranges = " | ".join(["1.02x\u20131.04x"] * 3)
     assert line == f"| `list_indexes(100)` over loopback, ratio | {ranges} | 1.02x | ≤ 1.05x: met |"
@@ -138,7 +141,7 @@ def test_two_runs_merge_into_the_readmes_ranges() -> None:
 def test_a_run_of_ours_with_another_decoder_than_its_column_fails() -> None:
     """The reference column run without PINECONE_CONTROL_DECODER=reference decodes with msgspec (the
     dev venv has it): that run measured the wrong build, and its cell fails instead of being kept."""
-    wrong = bench.Contender(bench.REFERENCE, Path(sys.executable), "ours")
+    wrong = bench.Contender(REFERENCE, Path(sys.executable), "ours")
     runs, errors = bench.interleaved([wrong], 1, "probe")
     assert runs == {}
-    assert errors[bench.REFERENCE]["error"].startswith("RuntimeError: decoded with msgspec, not json")
+    assert errors[REFERENCE]["error"].startswith("RuntimeError: decoded with msgspec, not json")
