@@ -227,6 +227,18 @@ class _Collector:
             out["one_of_required"] = tuple(groups)
         return out
 
+    def union_shape(self, schema: JSON) -> dict[str, Any]:
+        """A `oneOf`/`anyOf` without a `type` of its own whose branches all state the same one has
+        that type: whatever it holds is valid for some branch (2025-10's `read_capacity` is an object)."""
+        if isinstance(schema.get("type"), str):
+            return {}
+        for kind in ("oneOf", "anyOf"):
+            branches = [self.spec.resolve(b) for b in schema.get(kind) or []]
+            kinds = {b.get("type") if isinstance(b, dict) else None for b in branches}
+            if branches and len(kinds) == 1 and isinstance(next(iter(kinds)), str):
+                return {"type": next(iter(kinds))}
+        return {}
+
     def fields(self, schema: Any, prop: Any, prefix: str, out: list[FieldMeta], stack: tuple[int, ...]) -> None:
         """Depth first: each property of `schema` (of every branch, for a composition), then what it nests."""
         schema = self.spec.resolve(schema)
@@ -246,10 +258,18 @@ class _Collector:
                     children.setdefault(name, []).append(resolved)
             if how in {"self", "allOf"}:  # a oneOf/anyOf branch's requirements hold only in that branch
                 required |= set(branch.get("required") or [])
+        for kind in ("oneOf", "anyOf"):  # ... but what every branch requires, any valid value has
+            options = [self.spec.resolve(b) for b in schema.get(kind) or []]
+            if options and all(isinstance(o, dict) for o in options):
+                required |= set.intersection(*(set(o.get("required") or []) for o in options))
         for name, variants in children.items():
             child_schema = variants[0]
             child_prop = by_name.get(name)
-            constraints = {**constraints_of(child_schema), **self.union_constraints(child_schema)}
+            constraints = {
+                **constraints_of(child_schema),
+                **self.union_shape(child_schema),
+                **self.union_constraints(child_schema),
+            }
             if len(variants) > 1:
                 constraints = _loosest([constraints_of(v) for v in variants])
             path = f"{prefix}{name}"

@@ -1,5 +1,6 @@
-"""Request bodies as bytes, encoded before any I/O, so text that cannot travel is the caller's
-`ClientValidationError` (naming where it is) and never an encoding error from deep inside httpx."""
+"""Request bodies as bytes, encoded once when the call is built (`_calls.build_call`), before any
+I/O, so text that cannot travel is the caller's `ClientValidationError` (naming where it is) and
+never an encoding error from deep inside httpx."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def encode_body(payload: Any, operation: str) -> bytes | None:
             f"{operation}: {where or 'the request'} contains text that is not valid Unicode "
             "(a lone surrogate, e.g. from decoding bytes with errors='surrogateescape'); fix or drop it"
         ) from None
-    except ValueError as exc:  # NaN or infinity
+    except (ValueError, TypeError) as exc:  # NaN or infinity; a value JSON has no form for (a set, bytes)
         raise ClientValidationError(f"{operation}: the request cannot be sent as JSON: {exc}") from None
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from typing import Any, NoReturn, TypeVar
-from urllib.parse import urlencode
 
 import httpx
 from pinecone_control_api._facade import WAIT_TARGETS, WaitTarget
@@ -15,7 +14,6 @@ from . import _secrets
 from . import _waiting as waiting
 from ._config import ClientOptions, redact_headers
 from ._effects import Outcome, Program, Send, Sleep, TooLarge
-from ._encoding import encode_body
 from ._errors import APITimeoutError, ClientClosedError, NotFoundError, PineconeError
 from ._logging import logger
 from ._observe import NOBODY
@@ -42,15 +40,11 @@ def request(
     (creates, deletes) whose outcome is unknown (a 5xx, a read timeout, a dropped connection) is
     settled with `settle` when given: True means the change went through.
     """
-    operation = call.operation
-    method = str(call.kwargs["method"]).upper()
-    url = options.host + str(call.kwargs["url"])
-    query = call.kwargs.get("params")
-    if query:  # list operations' `limit` / `paginationToken` (2025-04 on); 2024-07 has none
-        url += "?" + urlencode(query)
-    extra = call.kwargs.get("headers")
-    headers = {**options.headers(), **extra} if extra else options.headers()
-    content = encode_body(call.kwargs.get("json"), operation.name)
+    operation, sent = call.operation, call.request
+    method = sent.method
+    url = options.host + sent.target
+    headers = {**options.headers(), **sent.headers} if sent.headers else options.headers()
+    content = sent.content
     now = options.now
     start = now()
     ends = _earliest(None if options.total_timeout is None else start + options.total_timeout, deadline)

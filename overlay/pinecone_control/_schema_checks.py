@@ -74,11 +74,20 @@ def ecma_anchors(pattern: str) -> str:
     return "".join(out)
 
 
+# A body value whose generated property is a plain scalar is sent as exactly that JSON type, as
+# the generated `from_dict` insisted (it compares classes): a `str` or `int` subclass is refused
+# there, an enum member is sent as its value before it gets here (`_calls.plain`).
+_EXACT = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,)}
+
+
 def _type_violation(field: Field, value: object, path: str) -> Violation | None:
     kind = field.type
     if not kind:
         return None
-    if kind == "string":
+    exact = _EXACT.get(field.python_type) if field.location == "body" else None
+    if exact is not None and value.__class__ not in exact:
+        ok = False
+    elif kind == "string":
         ok = isinstance(value, str)
     elif kind == "integer":
         # bool is an int subclass; True as a count is a bug, not 1.
@@ -211,7 +220,12 @@ def _join(prefix: str, key: str) -> str:
 
 
 def _object_violation(
-    tables: _Tables, value: Mapping[object, object], table_path: str, shown: str, owner: Field | None
+    tables: _Tables,
+    value: Mapping[object, object],
+    table_path: str,
+    shown: str,
+    owner: Field | None,
+    trusted: frozenset[str] = frozenset(),
 ) -> Violation | None:
     for child in tables.children.get(table_path, ()):
         if child.required and child.name not in value and child.name not in {"*", "<key>", "[]"}:
@@ -225,7 +239,9 @@ def _object_violation(
         if field is not None and field.name != key:
             field = None  # a key with dots ("spec.pod.pod_type") is its own name, not a path into nested fields
         if field is not None:
-            found = _nested_violation(tables, field, item, _join(shown, key))
+            if trusted and field.path in trusted:
+                continue
+            found = _nested_violation(tables, field, item, _join(shown, key), trusted)
         elif f"{table_path}.*" in tables.by_path:
             key_field = tables.by_path.get(f"{table_path}.<key>")
             found = value_violation(key_field, key, f"{_join(shown, key)} (key)") if key_field else None
@@ -248,12 +264,14 @@ def _object_violation(
     return None
 
 
-def _nested_violation(tables: _Tables, field: Field, value: object, shown: str) -> Violation | None:
+def _nested_violation(
+    tables: _Tables, field: Field, value: object, shown: str, trusted: frozenset[str] = frozenset()
+) -> Violation | None:
     found = value_violation(field, value, shown)
     if found is not None or value is None:
         return found
     if isinstance(value, Mapping):
-        return _object_violation(tables, value, field.path, shown, field)
+        return _object_violation(tables, value, field.path, shown, field, trusted)
     items = tables.by_path.get(f"{field.path}[]")
     if items is not None and isinstance(value, Sequence) and not isinstance(value, str | bytes):
         for index, item in enumerate(value):
@@ -263,15 +281,16 @@ def _nested_violation(tables: _Tables, field: Field, value: object, shown: str) 
     return None
 
 
-def body_violation(operation: Operation, body: object) -> Violation | None:
-    """The first rule the request body breaks, nested fields included; None when it complies."""
+def body_violation(operation: Operation, body: object, trusted: frozenset[str] = frozenset()) -> Violation | None:
+    """The first rule the request body breaks, nested fields included; None when it complies.
+    `trusted`: fields (table paths) whose values passed their rules already, not visited again."""
     if body is None:
         if operation.body_required:
             return Violation("body", "", "required", f"{operation.python_name} needs a request body")
         return None
     if not isinstance(body, Mapping):
         return Violation("body", "", "type", f"the request body must be an object, got {type(body).__name__}")
-    return _object_violation(_tables(operation), body, "", "", None)
+    return _object_violation(_tables(operation), body, "", "", None, trusted)
 
 
 def field_violation(operation: Operation, path: str, value: object) -> Violation | None:
@@ -283,10 +302,12 @@ def field_violation(operation: Operation, path: str, value: object) -> Violation
     return _nested_violation(tables, field, value, path)
 
 
-def request_violation(operation: Operation, parameters: Mapping[str, object], body: object = None) -> Violation | None:
-    """Parameters first, then the body."""
+def request_violation(
+    operation: Operation, parameters: Mapping[str, object], body: object = None, trusted: frozenset[str] = frozenset()
+) -> Violation | None:
+    """Parameters first, then the body (`trusted`: see `body_violation`)."""
     return parameters_violation(operation, parameters) or (
-        body_violation(operation, body) if operation.body_model is not None else None
+        body_violation(operation, body, trusted) if operation.body_model is not None else None
     )
 
 
@@ -307,5 +328,7 @@ def check_field(operation: Operation, path: str, value: object) -> None:
     _raise(field_violation(operation, path, value))
 
 
-def check_request(operation: Operation, parameters: Mapping[str, object], body: object = None) -> None:
-    _raise(request_violation(operation, parameters, body))
+def check_request(
+    operation: Operation, parameters: Mapping[str, object], body: object = None, trusted: frozenset[str] = frozenset()
+) -> None:
+    _raise(request_violation(operation, parameters, body, trusted))

@@ -86,9 +86,9 @@ def test_a_call_built_before_is_reused_and_bad_arguments_are_checked_every_time(
     checked: list[Any] = []
     real = schema.check_request
 
-    def counting(operation: Any, parameters: Any, body: Any = None) -> None:
+    def counting(operation: Any, parameters: Any, body: Any = None, **trusted: Any) -> None:
         checked.append(dict(parameters))
-        real(operation, parameters, body)
+        real(operation, parameters, body, **trusted)
 
     monkeypatch.setattr(schema, "check_request", counting)
     ops._built.cache_clear()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
+import sysconfig
 import tarfile
 import tomllib
 import zipfile
@@ -112,6 +114,90 @@ def test_wheel_ships_both_packages_typed(wheel: Path) -> None:
         assert f"{package}/py.typed" in names
     assert "pinecone_control_api/_provenance.py" in names
     assert not any("__pycache__" in n or n.startswith(("tests/", "openapi/")) for n in names)
+
+
+# Generated, never run: every request is built from `_operations` (`pinecone_control._calls`). They
+# stay in generated/ as the reference of tests/spec_driven/test_request_route.py, not in the wheel.
+NOT_SHIPPED = ("pinecone_control_api/api/", "pinecone_control_api/client.py", "pinecone_control_api/errors.py")
+NOT_SHIPPED_MODULES = ("pinecone_control_api.api", "pinecone_control_api.client", "pinecone_control_api.errors")
+
+
+def _imported_modules(source: str, module: str) -> set[str]:
+    """Every module `source` (the module `module`; a package's is `pkg.__init__`) imports, and every
+    name it imports from one (it may be a submodule), relative imports resolved."""
+    package = module.rsplit(".", 1)[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package if node.level else ""
+            name = ".".join(part for part in (base, node.module or "") if part)
+            found.add(name)
+            found.update(f"{name}.{alias.name}" for alias in node.names)
+    return found
+
+
+def test_wheel_leaves_out_the_generated_code_that_never_runs(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        sources = {n: archive.read(n).decode() for n in names if n.endswith(".py")}
+    assert not [n for n in names if n.startswith(NOT_SHIPPED)]
+    # ... and only that: every other generated file is shipped.
+    generated = REPO_ROOT / "generated"
+    kept = {str(p.relative_to(generated)) for p in generated.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    assert {n for n in kept if not n.startswith(NOT_SHIPPED)} <= names
+    assert {n for n in kept if n.startswith(NOT_SHIPPED)}, "the endpoint modules are still generated"
+    # Nothing shipped imports them.
+    for name, source in sources.items():
+        imported = _imported_modules(source, name.removesuffix(".py").replace("/", "."))
+        assert not [m for m in imported if m.startswith(NOT_SHIPPED_MODULES)], name
+
+
+_INSTALLED_RUN = """
+import asyncio, importlib.util, sys
+import pinecone_control as pc
+from pinecone_control.testing import Emulator, Timings
+
+assert pc.__file__.startswith(sys.argv[1]), pc.__file__
+for name in {modules!r}:
+    assert importlib.util.find_spec(name) is None, name
+with Emulator(timings=Timings.instant()).serve() as server:
+    with pc.Client(api_key="wheel-key", host=server.url) as client:
+        client.create_index("movies", dimension=8, spec=pc.pod_spec("us-east1-gcp", replicas=2), wait_timeout=30)
+        client.configure_index("movies", replicas=3, wait_timeout=30)
+        assert client.describe_index("movies").spec.pod.replicas == 3
+        assert client.list_indexes().names() == ["movies"]
+
+    async def run() -> int:
+        async with pc.AsyncClient(api_key="wheel-key", host=server.url) as client:
+            embedded = await client.embed(model="multilingual-e5-large", inputs=["a", "b"], input_type="passage")
+            await client.delete_index("movies", wait_timeout=30)
+            return len(pc.require(embedded.data, "data"))
+
+    assert asyncio.run(run()) == 2
+print(sorted(m for m in sys.modules if m.startswith("pinecone_control_api") and ".models." not in m))
+"""
+
+
+def test_the_installed_wheel_runs_against_the_emulator(wheel: Path, tmp_path: Path) -> None:
+    """The wheel alone (installed into a directory of its own, nothing of this checkout on the
+    path: no `site`, so no editable install) imports, and both clients call the served emulator."""
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+    )
+    dependencies = sysconfig.get_paths()["purelib"]  # httpx, httpcore, attrs (and the dev tools)
+    script = _INSTALLED_RUN.format(modules=NOT_SHIPPED_MODULES)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "PINECONE"))}
+    env["PYTHONPATH"] = os.pathsep.join([str(target), dependencies])
+    done = subprocess.run(
+        [sys.executable, "-S", "-c", script, str(target)], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    loaded = ast.literal_eval(done.stdout.strip().splitlines()[-1])
+    assert loaded and not [m for m in loaded if m.startswith(NOT_SHIPPED_MODULES)], loaded
 
 
 def test_wheel_metadata_declares_only_runtime_dependencies(wheel: Path) -> None:

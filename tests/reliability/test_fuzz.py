@@ -64,7 +64,7 @@ OPERATIONS = {operation.name: operation for operation in ops.OPERATIONS}
 def parse(operation: str, payload: Any) -> Any:
     """The client's real success path: status, body bytes, operation parser, error mapping."""
     op = OPERATIONS[operation]
-    call = ops.Call(op, {"method": "get", "url": "/"})
+    call = ops.Call(op, ops.Request("GET", "/", {}, None))
     response = httpx.Response(min(op.success), content=json.dumps(payload).encode())
     return result_of(call, response, "GET", "http://127.0.0.1/")
 
@@ -357,7 +357,7 @@ ENCODINGS = [
 def outcome(operation: str, status: int, content: bytes) -> Any:
     """The client's real path for any status: a parsed result, or the typed error it raises."""
     op = OPERATIONS[operation]
-    call = ops.Call(op, {"method": "get", "url": "/"}, "movies")
+    call = ops.Call(op, ops.Request("GET", "/", {}, None), "movies")
     response = httpx.Response(status, content=content, headers={"content-type": "application/json"})
     return result_of(call, response, "GET", "http://127.0.0.1/")
 

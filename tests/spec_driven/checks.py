@@ -126,10 +126,30 @@ def _body_problems(doc: JSON, name: str, schema: JSON, meta: Any) -> list[str]:
     for path, prop in expected.items():
         if path in fields:
             out += [f"{name}: {m}" for m in keyword_mismatches(fields[path], prop)]
+    out += _union_problems(doc, name, expected, fields)
     required = set(schema.get("required") or [])
     for field in meta.body_fields:
         if "." not in field.path and "[" not in field.path and field.required != (field.name in required):
             out.append(f"{name}: {field.path} required={field.required}, spec says {field.name in required}")
+    return out
+
+
+def _union_problems(doc: JSON, name: str, expected: dict[str, JSON], fields: dict[str, Any]) -> list[str]:
+    """A `oneOf`/`anyOf` property without a type of its own: the table gives it the type every
+    branch states, and requires what every branch requires (any valid value is one branch's)."""
+    out = []
+    for path, prop in expected.items():
+        for kind in ("oneOf", "anyOf"):
+            branches = [resolve(doc, b) for b in prop.get(kind) or []]
+            if not branches or "type" in prop or path not in fields:
+                continue
+            types = {b.get("type") for b in branches}
+            if len(types) == 1 and isinstance(next(iter(types)), str) and fields[path].type != next(iter(types)):
+                out.append(f"{name}: {path}: type {fields[path].type!r}, every branch says {next(iter(types))!r}")
+            for key in set.intersection(*(set(b.get("required") or []) for b in branches)):
+                child = fields.get(f"{path}.{key}")
+                if child is None or not child.required:
+                    out.append(f"{name}: {path}.{key} is required by every branch of {path}, not by the table")
     return out
 
 
