@@ -80,7 +80,6 @@ def _flattenable(fields: list[FieldMeta], f: FieldMeta) -> bool:
     return (
         c.get("type") == "object"
         and not c.get("one_of_required")
-        and " | " not in f.python_type  # a union of models stays whole: its model says the branch
         and not _is_map(fields, f.path)
         and bool(_children(fields, f.path))
     )
