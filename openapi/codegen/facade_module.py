@@ -79,6 +79,7 @@ def _flattenable(fields: list[FieldMeta], f: FieldMeta) -> bool:
     c = f.constraints
     return (
         c.get("type") == "object"
+        and " | " not in f.python_type  # a union's branches hold different leaves: it is given whole
         and not c.get("one_of_required")
         and not _is_map(fields, f.path)
         and bool(_children(fields, f.path))
