@@ -215,6 +215,9 @@ def _tables(operation: Operation) -> _Tables:
     return tables
 
 
+_PSEUDO_NAMES = frozenset({"*", "<key>", "[]"})
+
+
 def _join(prefix: str, key: str) -> str:
     return f"{prefix}.{key}" if prefix else key
 
@@ -236,8 +239,10 @@ def _object_violation(
             where = shown or "body"
             return Violation(where, table_path, "type", f"{where} keys must be strings, got {_shown(key)}")
         field = tables.by_path.get(_join(table_path, key))
-        if field is not None and field.name != key:
-            field = None  # a key with dots ("spec.pod.pod_type") is its own name, not a path into nested fields
+        if field is not None and (field.name != key or key in _PSEUDO_NAMES):
+            # A key with dots ("spec.pod.pod_type") is its own name, not a path into nested fields;
+            # a map key "*" or "<key>" is a key like any other, not the table's name for map entries.
+            field = None
         if field is not None:
             if trusted and field.path in trusted:
                 continue

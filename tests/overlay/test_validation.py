@@ -216,3 +216,25 @@ def test_a_key_with_dots_is_its_own_name_not_a_path_into_nested_fields() -> None
     body = {"name": "movies", "dimension": 8, "spec": {"serverless": {"cloud": "aws", "region": "us-east-1"}}}
     assert schema.body_violation(BY_NAME["create_index"], {**body, "spec.pod.pod_type": None}) is None
     assert schema.body_violation(BY_NAME["create_index"], {**body, "dimension": None}) is not None
+
+
+def test_a_map_key_spelled_like_the_tables_entry_names_is_still_checked_as_a_key() -> None:
+    """The tables name a map's entries `tags.*` and its keys `tags.<key>`; a key that is literally
+    "*" or "<key>" is a key like any other and must pass the key rule (2025-10's index tags)."""
+    from pinecone_control import _schema_checks as schema
+    from pinecone_control_api._operations import BY_NAME, Field
+
+    def field(path: str, name: str, python_type: str = "str", **rules: Any) -> Field:
+        return Field(path, name, name, python_type, "body", False, **rules)
+
+    tags = (
+        field("tags", "tags", "IndexTags", type="object"),
+        field("tags.<key>", "<key>", type="string", pattern="^[a-z]*$"),
+        field("tags.*", "*", type="string", pattern="^[a-z]*$"),
+    )
+    op = BY_NAME["create_collection"]._replace(body_fields=tags, python_name="tagged")
+    assert schema.body_violation(op, {"tags": {"ok": "v"}}) is None
+    for key in ("*", "<key>", "[]", "A"):
+        found = schema.body_violation(op, {"tags": {key: "v"}})
+        assert found is not None and found.field == "tags.<key>" and found.rule == "pattern", (key, found)
+    assert schema.body_violation(op, {"tags": {"ok": "V"}}) is not None

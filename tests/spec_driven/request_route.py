@@ -171,9 +171,15 @@ def dropped_by_a_union(name: str, before: Sent, after: Sent) -> list[str]:
 class Text(str):
     """A `str` subclass: `isinstance` says string, the generated `from_dict` said no."""
 
+    def __repr__(self) -> str:
+        return f"Text({str(self)!r})"
+
 
 class Count(int):
     """An `int` subclass, likewise."""
+
+    def __repr__(self) -> str:
+        return f"Count({int(self)})"
 
 
 class Colour(Enum):
@@ -221,13 +227,39 @@ def _objects(node: Any) -> Iterator[dict[str, Any]]:
             yield from _objects(item)
 
 
+def _scalars(node: Any) -> Iterator[tuple[Any, Any]]:
+    """(container, key or index) of every string and number in `node`."""
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, item in items:
+        if isinstance(item, str | int | float) and not isinstance(item, bool):
+            yield node, key
+        else:
+            yield from _scalars(item)
+
+
+def _retyped(value: Any) -> Any:
+    """An equal value of another type: what `isinstance` lets through and `from_dict` did not."""
+    if isinstance(value, str):
+        return Text(value)
+    if isinstance(value, int):
+        return Count(value) if value % 2 else float(value)
+    return int(value) if value.is_integer() else Count(1)
+
+
 @st.composite
 def broken(draw: st.DrawFn, base: Any, op: Operation) -> Any:
     """`base` with up to three things done to it: a stated rule broken, a hostile value put at a
-    table path, a key dropped, a key added."""
+    table path, a key dropped, a key added, a string or number turned into an equal one of another
+    type (a `str` or `int` subclass, `2.0` for `2`)."""
     body = copy.deepcopy(base)
     for _ in range(draw(st.integers(min_value=1, max_value=3))):
-        how = draw(st.sampled_from(["rule", "hostile", "drop", "add"]))
+        how = draw(st.sampled_from(["rule", "hostile", "drop", "add", "retype", "retype"]))
+        if how == "retype":
+            scalars = list(_scalars(body))
+            if scalars:
+                node, key = draw(st.sampled_from(scalars))
+                node[key] = _retyped(node[key])
+            continue
         if how in {"rule", "hostile"} and op.body_fields:
             field = draw(st.sampled_from(op.body_fields))
             rules = bad_values(field)
