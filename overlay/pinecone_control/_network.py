@@ -12,7 +12,8 @@ Three promises are kept here, below httpx, on every socket operation:
   ALL_PROXY (and NO_PROXY), for https hosts only; a proxy URL that cannot work is a
   `ClientValidationError` at construction that names where it came from (`proxy=` or the variable).
 - **TLS settings are built here** (`ssl_context`): a CA bundle path, an `ssl.SSLContext`, client
-  certificates (`cert=`), each checked at construction.
+  certificates (`cert=`), each checked at construction; the default bundle file (certifi's, or
+  `$SSL_CERT_FILE`) is found and checked then, and parsed at the first handshake (`_default_trust`).
 
 httpcore's network-backend interface (`httpcore.NetworkBackend`) is public; attaching one to the
 pool httpx builds is not, so `_attach` checks the attribute and fails loudly if httpcore changes.
@@ -33,6 +34,7 @@ import httpcore
 import httpx
 
 from ._client_cert import load_client_cert
+from ._default_trust import default_bundle, default_context
 from ._errors import ClientValidationError
 from ._typed_url import parse_typed_url
 
@@ -288,7 +290,10 @@ def ssl_context(verify: object, cert: object) -> ssl.SSLContext:
             )
         return verify
     try:
-        if isinstance(verify, bool):
+        bundle = default_bundle() if verify is True else None
+        if bundle is not None:
+            context: ssl.SSLContext = default_context(*bundle)  # read at the first handshake
+        elif isinstance(verify, bool):
             context = httpx.create_ssl_context(verify=verify, trust_env=True)
         elif isinstance(verify, str):
             if not os.path.exists(verify):

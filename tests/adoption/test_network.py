@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import ssl
+import threading
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -112,6 +113,141 @@ def test_a_broken_ssl_cert_file_is_a_typed_error_naming_it(
 @pytest.mark.parametrize("kind", KIND)
 def test_verify_false_skips_verification(kind: str, server: TlsServer) -> None:
     assert _list(make(kind, host=server.url, verify=False)) == []
+
+
+# -- the default bundle, read at the first handshake ----------------------------------------------
+
+
+def _pool_context(api: Api) -> ssl.SSLContext:
+    context: ssl.SSLContext = api.client._http._transport._pool._ssl_context  # type: ignore[union-attr]
+    return context
+
+
+def _held(context: ssl.SSLContext) -> int:
+    # The base class's count: the deferred context's own `cert_store_stats` would load the bundle.
+    return ssl.SSLContext.cert_store_stats(context)["x509_ca"]
+
+
+@pytest.fixture
+def certifi_is_the_test_ca(ca_file: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    import certifi
+
+    monkeypatch.setattr(certifi, "where", lambda: ca_file)
+    return ca_file
+
+
+@pytest.mark.parametrize("kind", KIND)
+@pytest.mark.parametrize("source", ["certifi", "SSL_CERT_FILE"])
+def test_the_default_bundle_is_read_at_the_first_handshake(
+    kind: str, source: str, server: TlsServer, ca_file: str, proxy_kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not at construction: the client holds no CA until it first talks TLS; then it trusts the
+    default bundle (certifi's, or $SSL_CERT_FILE's: here the test CA), directly and through a tunnel."""
+    import certifi
+
+    if source == "certifi":
+        monkeypatch.setattr(certifi, "where", lambda: ca_file)
+    else:
+        monkeypatch.setenv("SSL_CERT_FILE", ca_file)
+    with contextlib.ExitStack() as stack:
+        options: dict[str, Any] = {}
+        if proxy_kind == "tunnel":
+            options["proxy"] = stack.enter_context(ConnectProxy()).url
+        api = make(kind, host=server.url, **options)
+        context = _pool_context(api)
+        assert _held(context) == 0, "the bundle was read at construction"
+        assert _list(api) == []
+        assert _held(context) == 1
+    assert len(server.requests) == 1
+
+
+@pytest.fixture(params=["direct", "tunnel"])
+def proxy_kind(request: pytest.FixtureRequest) -> str:
+    kind: str = request.param
+    return kind
+
+
+def test_concurrent_first_handshakes_all_see_the_whole_bundle(
+    server: TlsServer, ca_file: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Eight threads start the client's first eight connections at once: each waits for the one
+    loading the bundle, none is checked against part of it. The bundle is certifi's real one with
+    the test CA last, so a handshake during the load (milliseconds) would not find it."""
+    import concurrent.futures
+
+    import certifi
+
+    bundle = tmp_path / "bundle.pem"
+    bundle.write_text(Path(certifi.where()).read_text() + Path(ca_file).read_text())
+    monkeypatch.setattr(certifi, "where", lambda: str(bundle))
+    api = make("sync", host=server.url)
+    barrier = threading.Barrier(8)
+
+    def one(_: int) -> list[str]:
+        barrier.wait()
+        names: list[str] = api.list_indexes().names()
+        return names
+
+    try:
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+            assert list(pool.map(one, range(8))) == [[]] * 8
+    finally:
+        api.close()
+    assert len(server.requests) == 8
+
+
+def test_the_deferred_default_context_is_the_standard_librarys(
+    certifi_is_the_test_ca: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every setting equals `ssl.create_default_context(cafile=certifi.where())` of this Python,
+    once loaded the same trust store too; a Python changing those defaults fails here."""
+    monkeypatch.setenv("SSLKEYLOGFILE", str(tmp_path / "keys.log"))
+    ours = _network.ssl_context(True, None)
+    stdlib = ssl.create_default_context(cafile=certifi_is_the_test_ca)
+    settings = (
+        "protocol", "verify_mode", "check_hostname", "options", "verify_flags", "minimum_version",
+        "maximum_version", "post_handshake_auth", "keylog_filename", "hostname_checks_common_name",
+        "security_level",
+    )  # fmt: skip
+    assert {s: getattr(ours, s) for s in settings} == {s: getattr(stdlib, s) for s in settings}
+    assert _held(ours) == 0
+    assert ours.get_ca_certs() == stdlib.get_ca_certs() != []
+
+
+@pytest.mark.parametrize("kind", KIND)
+def test_a_default_bundle_that_does_not_parse_is_a_typed_error_at_the_first_call(
+    kind: str, server: TlsServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It has a PEM header, so construction accepts it; the first call (and the next: nothing was
+    loaded) is a ClientValidationError naming $SSL_CERT_FILE, and nothing reaches the server."""
+    broken = tmp_path / "broken.pem"
+    broken.write_text("-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n")
+    monkeypatch.setenv("SSL_CERT_FILE", str(broken))
+    api = make(kind, host=server.url)
+    try:
+        for _ in range(2):
+            with pytest.raises(pc.ClientValidationError, match=r"^\$SSL_CERT_FILE: cannot load the CA bundle: "):
+                api.list_indexes()
+    finally:
+        api.close()
+    assert server.requests == []
+
+
+@pytest.mark.parametrize("kind", KIND)
+def test_a_default_bundle_without_a_certificate_is_refused_at_construction(
+    kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    empty = tmp_path / "not-a-bundle.txt"
+    empty.write_text("nothing here\n")
+    monkeypatch.setenv("SSL_CERT_FILE", str(empty))
+    refused = r"\$SSL_CERT_FILE: cannot load the CA bundle: no PEM certificate"
+    with pytest.raises(pc.ClientValidationError, match=refused):
+        make(kind)
+
+
+def test_a_context_named_by_the_caller_is_loaded_at_construction(ca_file: str) -> None:
+    """Only certifi's default is deferred: a bundle the caller names is checked when given."""
+    assert _held(_network.ssl_context(ca_file, None)) == 1
 
 
 # -- client certificates --------------------------------------------------------------------------

@@ -77,7 +77,7 @@ def _declared_dependencies() -> set[str]:
 
 def test_runtime_dependencies_are_exactly_what_the_shipped_code_imports() -> None:
     imported = set().union(*(_third_party_imports(root) for root in PACKAGES.values()))
-    assert imported == _declared_dependencies() == {"httpx", "httpcore", "attrs", "msgspec"}
+    assert imported == _declared_dependencies() == {"httpx", "httpcore", "attrs", "msgspec", "certifi"}
 
 
 def test_optional_imports_are_exactly_the_extras() -> None:
@@ -208,6 +208,7 @@ def test_wheel_metadata_declares_only_runtime_dependencies(wheel: Path) -> None:
     unconditional = [line for line in required if "extra ==" not in line]
     assert sorted(line.split()[1] for line in unconditional) == [
         "attrs>=23.1",
+        "certifi>=2023.7.22",
         "httpcore<2,>=1.0",
         "httpx<0.29,>=0.27",
         "msgspec>=0.18.5",
