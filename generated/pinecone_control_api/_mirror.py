@@ -141,10 +141,8 @@ def _build_CollectionList(s: Any) -> CollectionList:
             o5.size = x3.size
             o5.dimension = x3.dimension
             o5.vector_count = x3.vector_count
-            o5.additional_properties = {}
             a4(o5)
         o.collections = l2
-    o.additional_properties = {}
     return o
 
 
@@ -156,7 +154,6 @@ def _build_CollectionModel(s: Any) -> CollectionModel:
     o.size = s.size
     o.dimension = s.dimension
     o.vector_count = s.vector_count
-    o.additional_properties = {}
     return o
 
 
@@ -172,7 +169,6 @@ def _build_EmbeddingsList(s: Any) -> EmbeddingsList:
         for x8 in v6:
             o10 = _new(Embedding)
             o10.values = x8.values
-            o10.additional_properties = {}
             a9(o10)
         o.data = l7
     v11 = s.usage
@@ -181,9 +177,7 @@ def _build_EmbeddingsList(s: Any) -> EmbeddingsList:
     else:
         o12 = _new(EmbeddingsListUsage)
         o12.total_tokens = v11.total_tokens
-        o12.additional_properties = {}
         o.usage = o12
-    o.additional_properties = {}
     return o
 
 
@@ -219,7 +213,6 @@ def _build_IndexList(s: Any) -> IndexList:
                 else:
                     o21.metadata_config = _build_PodSpecMetadataConfig(v22)
                 o21.source_collection = v20.source_collection
-                o21.additional_properties = {}
                 o19.pod = o21
             v23 = v18.serverless
             if v23 is _UNSET:
@@ -228,28 +221,22 @@ def _build_IndexList(s: Any) -> IndexList:
                 o24 = _new(ServerlessSpec)
                 o24.cloud = v23.cloud
                 o24.region = v23.region
-                o24.additional_properties = {}
                 o19.serverless = o24
-            o19.additional_properties = {}
             o17.spec = o19
             v25 = x15.status
             o26 = _new(IndexModelStatus)
             o26.ready = v25.ready
             o26.state = v25.state
-            o26.additional_properties = {}
             o17.status = o26
             o17.deletion_protection = x15.deletion_protection
-            o17.additional_properties = {}
             a16(o17)
         o.indexes = l14
-    o.additional_properties = {}
     return o
 
 
 def _build_PodSpecMetadataConfig(s: Any) -> PodSpecMetadataConfig:
     o = _new(PodSpecMetadataConfig)
     o.indexed = s.indexed
-    o.additional_properties = {}
     return o
 
 
@@ -277,10 +264,8 @@ def _build_IndexModel(s: Any) -> IndexModel:
         else:
             o32 = _new(PodSpecMetadataConfig)
             o32.indexed = v31.indexed
-            o32.additional_properties = {}
             o30.metadata_config = o32
         o30.source_collection = v29.source_collection
-        o30.additional_properties = {}
         o28.pod = o30
     v33 = v27.serverless
     if v33 is _UNSET:
@@ -289,18 +274,14 @@ def _build_IndexModel(s: Any) -> IndexModel:
         o34 = _new(ServerlessSpec)
         o34.cloud = v33.cloud
         o34.region = v33.region
-        o34.additional_properties = {}
         o28.serverless = o34
-    o28.additional_properties = {}
     o.spec = o28
     v35 = s.status
     o36 = _new(IndexModelStatus)
     o36.ready = v35.ready
     o36.state = v35.state
-    o36.additional_properties = {}
     o.status = o36
     o.deletion_protection = s.deletion_protection
-    o.additional_properties = {}
     return o
 
 

@@ -1,8 +1,10 @@
 """Contains some shared types for properties"""
 
+import os
+import threading
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
 
@@ -25,6 +27,53 @@ class Unset:
 
 UNSET: Unset = Unset()
 """The one `Unset` instance: what an absent optional field holds (not `None`, which can be a value)."""
+
+
+class ExtraKeys:
+    """A model's `additional_properties` (the keys of an answer its schema does not name), made at
+    its first use when the model was decoded without any: nearly every model is, and these empty
+    dicts were half the objects decoding a list allocated (so half the garbage collections it set
+    off). It reads and writes like the plain attribute it stands for: `==`, `repr`, pickling, copies
+    and `attrs.asdict` all see a dict, and a dict once made stays the model's."""
+
+    __slots__ = ("_slot",)
+
+    def __init__(self, slot: Any) -> None:
+        self._slot = slot  # the attrs slot's own descriptor
+
+    def __get__(self, instance: object, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        try:
+            return self._slot.__get__(instance, owner)
+        except AttributeError:
+            with _first_use:  # two threads' first use must end with one dict, not one each
+                try:
+                    return self._slot.__get__(instance, owner)
+                except AttributeError:
+                    made: dict[str, Any] = {}
+                    self._slot.__set__(instance, made)
+                    return made
+
+    def __set__(self, instance: object, value: Any) -> None:
+        self._slot.__set__(instance, value)
+
+    def __delete__(self, instance: object) -> None:
+        self._slot.__delete__(instance)
+
+
+_first_use = threading.Lock()
+# A child forked while another thread held the lock would wait on it forever: it gets a new one.
+os.register_at_fork(after_in_child=lambda: globals().update(_first_use=threading.Lock()))
+
+C = TypeVar("C", bound=type)
+
+
+def extra_keys_at_first_use(cls: C) -> C:
+    """The class decorator of every model with `additional_properties` (after `attrs.define`)."""
+    setattr(cls, "additional_properties", ExtraKeys(cls.__dict__["additional_properties"]))
+    return cls
+
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
@@ -63,4 +112,4 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = ["UNSET", "ExtraKeys", "File", "FileTypes", "RequestFiles", "Response", "Unset", "extra_keys_at_first_use"]

@@ -286,8 +286,8 @@ class Writer:
                 self.value(prop.node, value, target, indent + 1, depth, out)
             else:
                 self.value(prop.node, value, target, indent, depth, out)
-        if model.extra:
-            out.append(f"{pad}{var}.additional_properties = {{}}")
+        # No extra keys (the mirror refuses them): the model makes its empty `additional_properties`
+        # at first use (`types.extra_keys_at_first_use`).
 
     def value(self, node: Node, src: str, target: str, indent: int, depth: int, out: list[str]) -> None:
         pad = "    " * indent

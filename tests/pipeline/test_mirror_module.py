@@ -23,6 +23,7 @@ from codegen.mirror_module import Mirror, MirrorError, render
 
 TYPES = """
 import attrs
+from pinecone_control_api.types import extra_keys_at_first_use
 
 @attrs.define
 class Unset:
@@ -40,7 +41,7 @@ from typing import Any
 
 import attrs
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extra_keys_at_first_use
 """
 
 # One model per module, each with the `_KNOWN_KEYS` of its wire keys, as the generator writes them.
@@ -48,6 +49,7 @@ MODELS = {
     "tags": (
         "_KNOWN_KEYS: frozenset[str] = frozenset()",
         """
+@extra_keys_at_first_use
 @attrs.define
 class Tags:
     additional_properties: dict[str, str] = attrs.field(init=False, factory=dict)
@@ -62,6 +64,7 @@ class Tags:
     "dense": (
         '_KNOWN_KEYS = frozenset(("values",))',
         """
+@extra_keys_at_first_use
 @attrs.define
 class Dense:
     values: list[float]
@@ -77,6 +80,7 @@ class Dense:
     "sparse": (
         '_KNOWN_KEYS = frozenset(("indices",))',
         """
+@extra_keys_at_first_use
 @attrs.define
 class Sparse:
     indices: list[int]
@@ -93,6 +97,7 @@ class Sparse:
         '_KNOWN_KEYS = frozenset(("ratio", "note", "type", "tags", "shape", "at"))\n'
         "from .dense import Dense\nfrom .sparse import Sparse\nfrom .tags import Tags",
         """
+@extra_keys_at_first_use
 @attrs.define
 class Scores:
     ratio: float

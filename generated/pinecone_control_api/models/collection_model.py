@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.collection_model_status import CollectionModelStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extra_keys_at_first_use
 
 T = TypeVar("T", bound="CollectionModel")
 # pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
@@ -26,6 +26,7 @@ _KNOWN_KEYS: frozenset[str] = frozenset(
 )
 
 
+@extra_keys_at_first_use
 @_attrs_define
 class CollectionModel:
     """The CollectionModel describes the configuration and status of a Pinecone collection.
@@ -115,9 +116,9 @@ class CollectionModel:
         collection_model.size = size
         collection_model.dimension = dimension
         collection_model.vector_count = vector_count
-        if len(src_dict) <= 3 or src_dict.keys() <= _KNOWN_KEYS:
-            collection_model.additional_properties = {}
-        else:
+        # No keys beyond the schema's (nearly always): `additional_properties` is made at its first
+        # use (`types.extra_keys_at_first_use`), not here.
+        if not (len(src_dict) <= 3 or src_dict.keys() <= _KNOWN_KEYS):
             collection_model.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return collection_model
 

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.deletion_protection import DeletionProtection
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extra_keys_at_first_use
 
 T = TypeVar("T", bound="ConfigureIndexRequest")
 # pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
@@ -22,6 +22,7 @@ _KNOWN_KEYS: frozenset[str] = frozenset(
 )
 
 
+@extra_keys_at_first_use
 @_attrs_define
 class ConfigureIndexRequest:
     """Configuration used to scale an index.
@@ -82,18 +83,16 @@ class ConfigureIndexRequest:
             spec__pod = _OBJECT_NEW(ConfigureIndexRequestSpecPod)
             spec__pod.replicas = spec__pod__replicas
             spec__pod.pod_type = spec__pod__pod_type
-            if len(_spec__pod) == 0 + ("replicas" in _spec__pod) + ("pod_type" in _spec__pod):
-                spec__pod.additional_properties = {}
-            else:
+            if not (
+                len(_spec__pod) == 0 + ("replicas" in _spec__pod) + ("pod_type" in _spec__pod)
+            ):  # else made at first use
                 spec__pod.additional_properties = {
                     k: v for k, v in _spec__pod.items() if k not in _ConfigureIndexRequestSpecPod_KNOWN_KEYS
                 }
 
             spec = _OBJECT_NEW(ConfigureIndexRequestSpec)
             spec.pod = spec__pod
-            if len(_spec) == 1:
-                spec.additional_properties = {}
-            else:
+            if not (len(_spec) == 1):  # else made at first use
                 spec.additional_properties = {
                     k: v for k, v in _spec.items() if k not in _ConfigureIndexRequestSpec_KNOWN_KEYS
                 }
@@ -111,9 +110,9 @@ class ConfigureIndexRequest:
         configure_index_request = _OBJECT_NEW(cls)
         configure_index_request.spec = spec
         configure_index_request.deletion_protection = deletion_protection
-        if len(src_dict) == 0 + ("spec" in src_dict) + ("deletion_protection" in src_dict):
-            configure_index_request.additional_properties = {}
-        else:
+        # No keys beyond the schema's (nearly always): `additional_properties` is made at its first
+        # use (`types.extra_keys_at_first_use`), not here.
+        if not (len(src_dict) == 0 + ("spec" in src_dict) + ("deletion_protection" in src_dict)):
             configure_index_request.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return configure_index_request
 

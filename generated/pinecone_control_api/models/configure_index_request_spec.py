@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET
+from ..types import UNSET, extra_keys_at_first_use
 
 T = TypeVar("T", bound="ConfigureIndexRequestSpec")
 # pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
@@ -16,6 +16,7 @@ _OBJECT_NEW = object.__new__
 _KNOWN_KEYS: frozenset[str] = frozenset(("pod",))
 
 
+@extra_keys_at_first_use
 @_attrs_define
 class ConfigureIndexRequestSpec:
     """
@@ -58,18 +59,16 @@ class ConfigureIndexRequestSpec:
         pod = _OBJECT_NEW(ConfigureIndexRequestSpecPod)
         pod.replicas = pod__replicas
         pod.pod_type = pod__pod_type
-        if len(_pod) == 0 + ("replicas" in _pod) + ("pod_type" in _pod):
-            pod.additional_properties = {}
-        else:
+        if not (len(_pod) == 0 + ("replicas" in _pod) + ("pod_type" in _pod)):  # else made at first use
             pod.additional_properties = {
                 k: v for k, v in _pod.items() if k not in _ConfigureIndexRequestSpecPod_KNOWN_KEYS
             }
 
         configure_index_request_spec = _OBJECT_NEW(cls)
         configure_index_request_spec.pod = pod
-        if len(src_dict) == 1:
-            configure_index_request_spec.additional_properties = {}
-        else:
+        # No keys beyond the schema's (nearly always): `additional_properties` is made at its first
+        # use (`types.extra_keys_at_first_use`), not here.
+        if not (len(src_dict) == 1):
             configure_index_request_spec.additional_properties = {
                 k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS
             }

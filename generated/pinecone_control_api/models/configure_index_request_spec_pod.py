@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extra_keys_at_first_use
 
 T = TypeVar("T", bound="ConfigureIndexRequestSpecPod")
 # pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
@@ -21,6 +21,7 @@ _KNOWN_KEYS: frozenset[str] = frozenset(
 )
 
 
+@extra_keys_at_first_use
 @_attrs_define
 class ConfigureIndexRequestSpecPod:
     """
@@ -71,9 +72,9 @@ class ConfigureIndexRequestSpecPod:
         configure_index_request_spec_pod = _OBJECT_NEW(cls)
         configure_index_request_spec_pod.replicas = replicas
         configure_index_request_spec_pod.pod_type = pod_type
-        if len(src_dict) == 0 + ("replicas" in src_dict) + ("pod_type" in src_dict):
-            configure_index_request_spec_pod.additional_properties = {}
-        else:
+        # No keys beyond the schema's (nearly always): `additional_properties` is made at its first
+        # use (`types.extra_keys_at_first_use`), not here.
+        if not (len(src_dict) == 0 + ("replicas" in src_dict) + ("pod_type" in src_dict)):
             configure_index_request_spec_pod.additional_properties = {
                 k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS
             }

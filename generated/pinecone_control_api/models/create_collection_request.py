@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import extra_keys_at_first_use
+
 T = TypeVar("T", bound="CreateCollectionRequest")
 # pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
 # looking up `cls.__new__` (attrs classes define no `__new__`, so it is the same call).
@@ -19,6 +21,7 @@ _KNOWN_KEYS: frozenset[str] = frozenset(
 )
 
 
+@extra_keys_at_first_use
 @_attrs_define
 class CreateCollectionRequest:
     """The configuration needed to create a Pinecone collection.
@@ -62,9 +65,9 @@ class CreateCollectionRequest:
         create_collection_request = _OBJECT_NEW(cls)
         create_collection_request.name = name
         create_collection_request.source = source
-        if len(src_dict) == 2:
-            create_collection_request.additional_properties = {}
-        else:
+        # No keys beyond the schema's (nearly always): `additional_properties` is made at its first
+        # use (`types.extra_keys_at_first_use`), not here.
+        if not (len(src_dict) == 2):
             create_collection_request.additional_properties = {
                 k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS
             }

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..models.create_index_request_metric import CreateIndexRequestMetric
 from ..models.deletion_protection import DeletionProtection
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extra_keys_at_first_use
 
 T = TypeVar("T", bound="CreateIndexRequest")
 # pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
@@ -26,6 +26,7 @@ _KNOWN_KEYS: frozenset[str] = frozenset(
 )
 
 
+@extra_keys_at_first_use
 @_attrs_define
 class CreateIndexRequest:
     """The configuration needed to create a Pinecone index.
@@ -132,9 +133,9 @@ class CreateIndexRequest:
         create_index_request.spec = spec
         create_index_request.metric = metric
         create_index_request.deletion_protection = deletion_protection
-        if len(src_dict) == 3 + ("metric" in src_dict) + ("deletion_protection" in src_dict):
-            create_index_request.additional_properties = {}
-        else:
+        # No keys beyond the schema's (nearly always): `additional_properties` is made at its first
+        # use (`types.extra_keys_at_first_use`), not here.
+        if not (len(src_dict) == 3 + ("metric" in src_dict) + ("deletion_protection" in src_dict)):
             create_index_request.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return create_index_request
 

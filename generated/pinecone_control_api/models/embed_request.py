@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extra_keys_at_first_use
 
 T = TypeVar("T", bound="EmbedRequest")
 # pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
@@ -22,6 +22,7 @@ _KNOWN_KEYS: frozenset[str] = frozenset(
 )
 
 
+@extra_keys_at_first_use
 @_attrs_define
 class EmbedRequest:
     """Generate embeddings for inputs.
@@ -92,9 +93,9 @@ class EmbedRequest:
             parameters = _OBJECT_NEW(EmbedRequestParameters)
             parameters.input_type = parameters__input_type
             parameters.truncate = parameters__truncate
-            if len(_parameters) == 0 + ("input_type" in _parameters) + ("truncate" in _parameters):
-                parameters.additional_properties = {}
-            else:
+            if not (
+                len(_parameters) == 0 + ("input_type" in _parameters) + ("truncate" in _parameters)
+            ):  # else made at first use
                 parameters.additional_properties = {
                     k: v for k, v in _parameters.items() if k not in _EmbedRequestParameters_KNOWN_KEYS
                 }
@@ -103,9 +104,9 @@ class EmbedRequest:
         embed_request.model = model
         embed_request.inputs = inputs
         embed_request.parameters = parameters
-        if len(src_dict) == 2 + ("parameters" in src_dict):
-            embed_request.additional_properties = {}
-        else:
+        # No keys beyond the schema's (nearly always): `additional_properties` is made at its first
+        # use (`types.extra_keys_at_first_use`), not here.
+        if not (len(src_dict) == 2 + ("parameters" in src_dict)):
             embed_request.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return embed_request
 

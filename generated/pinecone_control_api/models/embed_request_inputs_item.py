@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extra_keys_at_first_use
 
 T = TypeVar("T", bound="EmbedRequestInputsItem")
 # pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
@@ -16,6 +16,7 @@ _OBJECT_NEW = object.__new__
 _KNOWN_KEYS: frozenset[str] = frozenset(("text",))
 
 
+@extra_keys_at_first_use
 @_attrs_define
 class EmbedRequestInputsItem:
     """
@@ -45,9 +46,9 @@ class EmbedRequestInputsItem:
 
         embed_request_inputs_item = _OBJECT_NEW(cls)
         embed_request_inputs_item.text = text
-        if len(src_dict) == 0 + ("text" in src_dict):
-            embed_request_inputs_item.additional_properties = {}
-        else:
+        # No keys beyond the schema's (nearly always): `additional_properties` is made at its first
+        # use (`types.extra_keys_at_first_use`), not here.
+        if not (len(src_dict) == 0 + ("text" in src_dict)):
             embed_request_inputs_item.additional_properties = {
                 k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS
             }

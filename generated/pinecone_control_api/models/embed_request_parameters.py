@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extra_keys_at_first_use
 
 T = TypeVar("T", bound="EmbedRequestParameters")
 # pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
@@ -21,6 +21,7 @@ _KNOWN_KEYS: frozenset[str] = frozenset(
 )
 
 
+@extra_keys_at_first_use
 @_attrs_define
 class EmbedRequestParameters:
     """Model-specific parameters.
@@ -65,9 +66,9 @@ class EmbedRequestParameters:
         embed_request_parameters = _OBJECT_NEW(cls)
         embed_request_parameters.input_type = input_type
         embed_request_parameters.truncate = truncate
-        if len(src_dict) == 0 + ("input_type" in src_dict) + ("truncate" in src_dict):
-            embed_request_parameters.additional_properties = {}
-        else:
+        # No keys beyond the schema's (nearly always): `additional_properties` is made at its first
+        # use (`types.extra_keys_at_first_use`), not here.
+        if not (len(src_dict) == 0 + ("input_type" in src_dict) + ("truncate" in src_dict)):
             embed_request_parameters.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return embed_request_parameters
 

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extra_keys_at_first_use
 
 T = TypeVar("T", bound="EmbeddingsList")
 # pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
@@ -22,6 +22,7 @@ _KNOWN_KEYS: frozenset[str] = frozenset(
 )
 
 
+@extra_keys_at_first_use
 @_attrs_define
 class EmbeddingsList:
     """Embeddings generated for the input
@@ -89,9 +90,7 @@ class EmbeddingsList:
 
             usage = _OBJECT_NEW(EmbeddingsListUsage)
             usage.total_tokens = usage__total_tokens
-            if len(_usage) == 0 + ("total_tokens" in _usage):
-                usage.additional_properties = {}
-            else:
+            if not (len(_usage) == 0 + ("total_tokens" in _usage)):  # else made at first use
                 usage.additional_properties = {
                     k: v for k, v in _usage.items() if k not in _EmbeddingsListUsage_KNOWN_KEYS
                 }
@@ -100,9 +99,9 @@ class EmbeddingsList:
         embeddings_list.model = model
         embeddings_list.data = data
         embeddings_list.usage = usage
-        if len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS:
-            embeddings_list.additional_properties = {}
-        else:
+        # No keys beyond the schema's (nearly always): `additional_properties` is made at its first
+        # use (`types.extra_keys_at_first_use`), not here.
+        if not (len(src_dict) <= 0 or src_dict.keys() <= _KNOWN_KEYS):
             embeddings_list.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return embeddings_list
 

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extra_keys_at_first_use
 
 T = TypeVar("T", bound="EmbeddingsListUsage")
 # pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
@@ -16,6 +16,7 @@ _OBJECT_NEW = object.__new__
 _KNOWN_KEYS: frozenset[str] = frozenset(("total_tokens",))
 
 
+@extra_keys_at_first_use
 @_attrs_define
 class EmbeddingsListUsage:
     """Usage statistics for the model inference.
@@ -48,9 +49,9 @@ class EmbeddingsListUsage:
 
         embeddings_list_usage = _OBJECT_NEW(cls)
         embeddings_list_usage.total_tokens = total_tokens
-        if len(src_dict) == 0 + ("total_tokens" in src_dict):
-            embeddings_list_usage.additional_properties = {}
-        else:
+        # No keys beyond the schema's (nearly always): `additional_properties` is made at its first
+        # use (`types.extra_keys_at_first_use`), not here.
+        if not (len(src_dict) == 0 + ("total_tokens" in src_dict)):
             embeddings_list_usage.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return embeddings_list_usage
 

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extra_keys_at_first_use
 
 T = TypeVar("T", bound="ErrorResponse")
 # pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
@@ -21,6 +21,7 @@ _KNOWN_KEYS: frozenset[str] = frozenset(
 )
 
 
+@extra_keys_at_first_use
 @_attrs_define
 class ErrorResponse:
     """The response shape used for all error responses.
@@ -81,9 +82,7 @@ class ErrorResponse:
             error__details = UNSET
         else:
             error__details = _OBJECT_NEW(ErrorResponseErrorDetails)
-            if len(_error__details) == 0:
-                error__details.additional_properties = {}
-            else:
+            if not (len(_error__details) == 0):  # else made at first use
                 error__details.additional_properties = {
                     k: v for k, v in _error__details.items() if k not in _ErrorResponseErrorDetails_KNOWN_KEYS
                 }
@@ -92,17 +91,15 @@ class ErrorResponse:
         error.code = error__code
         error.message = error__message
         error.details = error__details
-        if len(_error) == 2 + ("details" in _error):
-            error.additional_properties = {}
-        else:
+        if not (len(_error) == 2 + ("details" in _error)):  # else made at first use
             error.additional_properties = {k: v for k, v in _error.items() if k not in _ErrorResponseError_KNOWN_KEYS}
 
         error_response = _OBJECT_NEW(cls)
         error_response.status = status
         error_response.error = error
-        if len(src_dict) == 2:
-            error_response.additional_properties = {}
-        else:
+        # No keys beyond the schema's (nearly always): `additional_properties` is made at its first
+        # use (`types.extra_keys_at_first_use`), not here.
+        if not (len(src_dict) == 2):
             error_response.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return error_response
 

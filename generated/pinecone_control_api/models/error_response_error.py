@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.error_response_error_code import ErrorResponseErrorCode
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extra_keys_at_first_use
 
 T = TypeVar("T", bound="ErrorResponseError")
 # pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
@@ -23,6 +23,7 @@ _KNOWN_KEYS: frozenset[str] = frozenset(
 )
 
 
+@extra_keys_at_first_use
 @_attrs_define
 class ErrorResponseError:
     """Detailed information about the error that occurred.
@@ -85,9 +86,7 @@ class ErrorResponseError:
             details = UNSET
         else:
             details = _OBJECT_NEW(ErrorResponseErrorDetails)
-            if len(_details) == 0:
-                details.additional_properties = {}
-            else:
+            if not (len(_details) == 0):  # else made at first use
                 details.additional_properties = {
                     k: v for k, v in _details.items() if k not in _ErrorResponseErrorDetails_KNOWN_KEYS
                 }
@@ -96,9 +95,9 @@ class ErrorResponseError:
         error_response_error.code = code
         error_response_error.message = message
         error_response_error.details = details
-        if len(src_dict) == 2 + ("details" in src_dict):
-            error_response_error.additional_properties = {}
-        else:
+        # No keys beyond the schema's (nearly always): `additional_properties` is made at its first
+        # use (`types.extra_keys_at_first_use`), not here.
+        if not (len(src_dict) == 2 + ("details" in src_dict)):
             error_response_error.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return error_response_error
 

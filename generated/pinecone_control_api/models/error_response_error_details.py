@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import extra_keys_at_first_use
+
 T = TypeVar("T", bound="ErrorResponseErrorDetails")
 # pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
 # looking up `cls.__new__` (attrs classes define no `__new__`, so it is the same call).
@@ -14,6 +16,7 @@ _OBJECT_NEW = object.__new__
 _KNOWN_KEYS: frozenset[str] = frozenset(())
 
 
+@extra_keys_at_first_use
 @_attrs_define
 class ErrorResponseErrorDetails:
     """Additional information about the error. This field is not guaranteed to be present."""
@@ -30,9 +33,9 @@ class ErrorResponseErrorDetails:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         error_response_error_details = _OBJECT_NEW(cls)
-        if len(src_dict) == 0:
-            error_response_error_details.additional_properties = {}
-        else:
+        # No keys beyond the schema's (nearly always): `additional_properties` is made at its first
+        # use (`types.extra_keys_at_first_use`), not here.
+        if not (len(src_dict) == 0):
             error_response_error_details.additional_properties = {
                 k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS
             }

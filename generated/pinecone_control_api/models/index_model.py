@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..models.deletion_protection import DeletionProtection
 from ..models.index_model_metric import IndexModelMetric
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extra_keys_at_first_use
 
 T = TypeVar("T", bound="IndexModel")
 # pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
@@ -28,6 +28,7 @@ _KNOWN_KEYS: frozenset[str] = frozenset(
 )
 
 
+@extra_keys_at_first_use
 @_attrs_define
 class IndexModel:
     """The IndexModel describes the configuration and status of a Pinecone index.
@@ -155,9 +156,9 @@ class IndexModel:
 
                 spec__pod__metadata_config = _OBJECT_NEW(PodSpecMetadataConfig)
                 spec__pod__metadata_config.indexed = spec__pod__metadata_config__indexed
-                if len(_spec__pod__metadata_config) == 0 + ("indexed" in _spec__pod__metadata_config):
-                    spec__pod__metadata_config.additional_properties = {}
-                else:
+                if not (
+                    len(_spec__pod__metadata_config) == 0 + ("indexed" in _spec__pod__metadata_config)
+                ):  # else made at first use
                     spec__pod__metadata_config.additional_properties = {
                         k: v
                         for k, v in _spec__pod__metadata_config.items()
@@ -178,9 +179,7 @@ class IndexModel:
             spec__pod.pods = spec__pod__pods
             spec__pod.metadata_config = spec__pod__metadata_config
             spec__pod.source_collection = spec__pod__source_collection
-            if len(_spec__pod) <= 2 or _spec__pod.keys() <= _PodSpec_KNOWN_KEYS:
-                spec__pod.additional_properties = {}
-            else:
+            if not (len(_spec__pod) <= 2 or _spec__pod.keys() <= _PodSpec_KNOWN_KEYS):  # else made at first use
                 spec__pod.additional_properties = {k: v for k, v in _spec__pod.items() if k not in _PodSpec_KNOWN_KEYS}
 
         _spec__serverless = _spec.get("serverless", UNSET)
@@ -204,9 +203,7 @@ class IndexModel:
             spec__serverless = _OBJECT_NEW(ServerlessSpec)
             spec__serverless.cloud = spec__serverless__cloud
             spec__serverless.region = spec__serverless__region
-            if len(_spec__serverless) == 2:
-                spec__serverless.additional_properties = {}
-            else:
+            if not (len(_spec__serverless) == 2):  # else made at first use
                 spec__serverless.additional_properties = {
                     k: v for k, v in _spec__serverless.items() if k not in _ServerlessSpec_KNOWN_KEYS
                 }
@@ -214,9 +211,7 @@ class IndexModel:
         spec = _OBJECT_NEW(IndexModelSpec)
         spec.pod = spec__pod
         spec.serverless = spec__serverless
-        if len(_spec) == 0 + ("pod" in _spec) + ("serverless" in _spec):
-            spec.additional_properties = {}
-        else:
+        if not (len(_spec) == 0 + ("pod" in _spec) + ("serverless" in _spec)):  # else made at first use
             spec.additional_properties = {k: v for k, v in _spec.items() if k not in _IndexModelSpec_KNOWN_KEYS}
 
         _status = src_dict["status"]
@@ -235,9 +230,7 @@ class IndexModel:
         status = _OBJECT_NEW(IndexModelStatus)
         status.ready = status__ready
         status.state = status__state
-        if len(_status) == 2:
-            status.additional_properties = {}
-        else:
+        if not (len(_status) == 2):  # else made at first use
             status.additional_properties = {k: v for k, v in _status.items() if k not in _IndexModelStatus_KNOWN_KEYS}
 
         _deletion_protection = src_dict.get("deletion_protection", UNSET)
@@ -258,9 +251,9 @@ class IndexModel:
         index_model.spec = spec
         index_model.status = status
         index_model.deletion_protection = deletion_protection
-        if len(src_dict) == 6 + ("deletion_protection" in src_dict):
-            index_model.additional_properties = {}
-        else:
+        # No keys beyond the schema's (nearly always): `additional_properties` is made at its first
+        # use (`types.extra_keys_at_first_use`), not here.
+        if not (len(src_dict) == 6 + ("deletion_protection" in src_dict)):
             index_model.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return index_model
 

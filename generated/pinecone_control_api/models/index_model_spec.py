@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extra_keys_at_first_use
 
 T = TypeVar("T", bound="IndexModelSpec")
 # pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
@@ -21,6 +21,7 @@ _KNOWN_KEYS: frozenset[str] = frozenset(
 )
 
 
+@extra_keys_at_first_use
 @_attrs_define
 class IndexModelSpec:
     """
@@ -94,9 +95,9 @@ class IndexModelSpec:
 
                 pod__metadata_config = _OBJECT_NEW(PodSpecMetadataConfig)
                 pod__metadata_config.indexed = pod__metadata_config__indexed
-                if len(_pod__metadata_config) == 0 + ("indexed" in _pod__metadata_config):
-                    pod__metadata_config.additional_properties = {}
-                else:
+                if not (
+                    len(_pod__metadata_config) == 0 + ("indexed" in _pod__metadata_config)
+                ):  # else made at first use
                     pod__metadata_config.additional_properties = {
                         k: v for k, v in _pod__metadata_config.items() if k not in _PodSpecMetadataConfig_KNOWN_KEYS
                     }
@@ -115,9 +116,7 @@ class IndexModelSpec:
             pod.pods = pod__pods
             pod.metadata_config = pod__metadata_config
             pod.source_collection = pod__source_collection
-            if len(_pod) <= 2 or _pod.keys() <= _PodSpec_KNOWN_KEYS:
-                pod.additional_properties = {}
-            else:
+            if not (len(_pod) <= 2 or _pod.keys() <= _PodSpec_KNOWN_KEYS):  # else made at first use
                 pod.additional_properties = {k: v for k, v in _pod.items() if k not in _PodSpec_KNOWN_KEYS}
 
         _serverless = src_dict.get("serverless", UNSET)
@@ -139,9 +138,7 @@ class IndexModelSpec:
             serverless = _OBJECT_NEW(ServerlessSpec)
             serverless.cloud = serverless__cloud
             serverless.region = serverless__region
-            if len(_serverless) == 2:
-                serverless.additional_properties = {}
-            else:
+            if not (len(_serverless) == 2):  # else made at first use
                 serverless.additional_properties = {
                     k: v for k, v in _serverless.items() if k not in _ServerlessSpec_KNOWN_KEYS
                 }
@@ -149,9 +146,9 @@ class IndexModelSpec:
         index_model_spec = _OBJECT_NEW(cls)
         index_model_spec.pod = pod
         index_model_spec.serverless = serverless
-        if len(src_dict) == 0 + ("pod" in src_dict) + ("serverless" in src_dict):
-            index_model_spec.additional_properties = {}
-        else:
+        # No keys beyond the schema's (nearly always): `additional_properties` is made at its first
+        # use (`types.extra_keys_at_first_use`), not here.
+        if not (len(src_dict) == 0 + ("pod" in src_dict) + ("serverless" in src_dict)):
             index_model_spec.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return index_model_spec
 

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.index_model_status_state import IndexModelStatusState
+from ..types import extra_keys_at_first_use
 
 T = TypeVar("T", bound="IndexModelStatus")
 # pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
@@ -21,6 +22,7 @@ _KNOWN_KEYS: frozenset[str] = frozenset(
 )
 
 
+@extra_keys_at_first_use
 @_attrs_define
 class IndexModelStatus:
     """
@@ -68,9 +70,9 @@ class IndexModelStatus:
         index_model_status = _OBJECT_NEW(cls)
         index_model_status.ready = ready
         index_model_status.state = state
-        if len(src_dict) == 2:
-            index_model_status.additional_properties = {}
-        else:
+        # No keys beyond the schema's (nearly always): `additional_properties` is made at its first
+        # use (`types.extra_keys_at_first_use`), not here.
+        if not (len(src_dict) == 2):
             index_model_status.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return index_model_status
 

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extra_keys_at_first_use
 
 T = TypeVar("T", bound="PodSpec")
 # pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
@@ -26,6 +26,7 @@ _KNOWN_KEYS: frozenset[str] = frozenset(
 )
 
 
+@extra_keys_at_first_use
 @_attrs_define
 class PodSpec:
     """Configuration needed to deploy a pod-based index.
@@ -137,9 +138,7 @@ class PodSpec:
 
             metadata_config = _OBJECT_NEW(PodSpecMetadataConfig)
             metadata_config.indexed = metadata_config__indexed
-            if len(_metadata_config) == 0 + ("indexed" in _metadata_config):
-                metadata_config.additional_properties = {}
-            else:
+            if not (len(_metadata_config) == 0 + ("indexed" in _metadata_config)):  # else made at first use
                 metadata_config.additional_properties = {
                     k: v for k, v in _metadata_config.items() if k not in _PodSpecMetadataConfig_KNOWN_KEYS
                 }
@@ -156,9 +155,9 @@ class PodSpec:
         pod_spec.pods = pods
         pod_spec.metadata_config = metadata_config
         pod_spec.source_collection = source_collection
-        if len(src_dict) <= 2 or src_dict.keys() <= _KNOWN_KEYS:
-            pod_spec.additional_properties = {}
-        else:
+        # No keys beyond the schema's (nearly always): `additional_properties` is made at its first
+        # use (`types.extra_keys_at_first_use`), not here.
+        if not (len(src_dict) <= 2 or src_dict.keys() <= _KNOWN_KEYS):
             pod_spec.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return pod_spec
 

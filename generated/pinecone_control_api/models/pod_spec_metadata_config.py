@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extra_keys_at_first_use
 
 T = TypeVar("T", bound="PodSpecMetadataConfig")
 # pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
@@ -16,6 +16,7 @@ _OBJECT_NEW = object.__new__
 _KNOWN_KEYS: frozenset[str] = frozenset(("indexed",))
 
 
+@extra_keys_at_first_use
 @_attrs_define
 class PodSpecMetadataConfig:
     """Configuration for the behavior of Pinecone's internal metadata index. By default, all metadata is indexed; when
@@ -52,9 +53,9 @@ class PodSpecMetadataConfig:
 
         pod_spec_metadata_config = _OBJECT_NEW(cls)
         pod_spec_metadata_config.indexed = indexed
-        if len(src_dict) == 0 + ("indexed" in src_dict):
-            pod_spec_metadata_config.additional_properties = {}
-        else:
+        # No keys beyond the schema's (nearly always): `additional_properties` is made at its first
+        # use (`types.extra_keys_at_first_use`), not here.
+        if not (len(src_dict) == 0 + ("indexed" in src_dict)):
             pod_spec_metadata_config.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return pod_spec_metadata_config
 

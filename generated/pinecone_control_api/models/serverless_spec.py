@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.serverless_spec_cloud import ServerlessSpecCloud
+from ..types import extra_keys_at_first_use
 
 T = TypeVar("T", bound="ServerlessSpec")
 # pinecone-control: `from_dict` builds instances with `object.__new__` itself, half the cost of
@@ -21,6 +22,7 @@ _KNOWN_KEYS: frozenset[str] = frozenset(
 )
 
 
+@extra_keys_at_first_use
 @_attrs_define
 class ServerlessSpec:
     """Configuration needed to deploy a serverless index.
@@ -66,9 +68,9 @@ class ServerlessSpec:
         serverless_spec = _OBJECT_NEW(cls)
         serverless_spec.cloud = cloud
         serverless_spec.region = region
-        if len(src_dict) == 2:
-            serverless_spec.additional_properties = {}
-        else:
+        # No keys beyond the schema's (nearly always): `additional_properties` is made at its first
+        # use (`types.extra_keys_at_first_use`), not here.
+        if not (len(src_dict) == 2):
             serverless_spec.additional_properties = {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
         return serverless_spec
 
