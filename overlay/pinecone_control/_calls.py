@@ -330,12 +330,13 @@ def _build(plan: _Plan, name: str, arguments: Mapping[str, Any]) -> Call[Any]:
     if spec.body_model is not None and spec.method == "PATCH" and not body:
         settable = ", ".join(f.path for f in spec.body_fields if "[" not in f.path and not _has_children(fields, f))
         raise ClientValidationError(f"{name} changes nothing without at least one of: {settable}")
-    # Path parameters and the body, as before this route: query parameters are sent as given.
+    # Path and query parameters against their spec rules, then the body: each rule once.
+    parameters = {**path, **query} if query else path
     trusted = _vouched(name, arguments, body) if sends_body and _VOUCHED else None
     if trusted:
-        schema.check_request(spec, path, body, trusted=trusted)
+        schema.check_request(spec, parameters, body, trusted=trusted)
     else:
-        schema.check_request(spec, path, body if sends_body else None)
+        schema.check_request(spec, parameters, body if sends_body else None)
     content = encode_body(_ordered(plan, body, ""), name) if sends_body else None
     request = Request(plan.method, _target(plan, path, query), _headers(plan, headers), content)
     resource = next(iter(path.values()), None) if path else body.get("name")
@@ -357,7 +358,7 @@ def _target(plan: _Plan, path: Mapping[str, Any], query: Mapping[str, Any]) -> s
             for index in range(1, len(parts), 2):
                 parts[index] = quote(str(path[parts[index]]), safe="")
             url = "".join(parts)
-        if query:  # as given: `urlencode` spells each value (as the generated `_get_kwargs` left it)
+        if query:  # checked: `urlencode` spells each value (as the generated `_get_kwargs` did)
             params = {key: query[key] for key in plan.query if key in query}
             if params:  # list operations' `limit` / `paginationToken` (2025-04 on); 2024-07 has none
                 url += "?" + urlencode(params)

@@ -8,8 +8,10 @@ encodes the checked body once. For argument sets drawn from the spec (valid bodi
 then broken: a stated rule broken, a hostile value anywhere (a `str` or `int` subclass, a bool, NaN,
 bytes, a lone surrogate, a list for a string...), a key dropped or added, objects given whole, as
 leaves or as generated models, builder results and builder results changed afterwards, path
-segments with `/`, `?`, `%`, spaces and `..`), both routes must send the same method, URL (path and
-query), headers and body bytes, or both refuse, the new one with a `ClientValidationError`.
+segments with `/`, `?`, `%`, spaces and `..`, query values of every type), both routes must send
+the same method, URL (path and query), headers and body bytes, or both refuse, the new one with a
+`ClientValidationError`. The one refusal only the new route makes is a query value the spec's
+schema refuses (`broken_query`, judged by `jsonschema`): the old route sent query values as given.
 
 Run in process for the pinned version (test_request_route.py), and in a scratch copy for each later
 pinned version, its generated package first on the path:
@@ -22,6 +24,7 @@ from __future__ import annotations
 import copy
 import importlib
 import json
+import math
 import re
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -113,14 +116,21 @@ class Verdict(NamedTuple):
     problem: str | None  # None: the routes agree
     after: Any  # what the new route gave: a `Sent` or the exception it raised
     dropped: list[str]  # keys the old route dropped inside a union (see `dropped_by_a_union`)
+    query_refused: tuple[str, ...] = ()  # query parameters the old route sent and the new one refused
 
 
-def difference(name: str, arguments: Mapping[str, Any]) -> Verdict:
+def difference(name: str, arguments: Mapping[str, Any], rules: Mapping[str, JSON] | None = None) -> Verdict:
+    """`rules`: the spec's schema of each query parameter, by name (`query_rules`)."""
     before = outcome(reference, name, arguments)
     after = outcome(current, name, arguments)
     if isinstance(before, Sent):
         if after == before:
             return Verdict(None, after, [])
+        broken = broken_query(rules or {}, arguments)
+        named = {p.name: p.python_name for p in BY_NAME[name].parameters}
+        said = str(after)
+        if isinstance(after, ClientValidationError) and any(k in said or named.get(k, k) in said for k in broken):
+            return Verdict(None, after, [], tuple(broken))  # the old route sent query values as given
         dropped = dropped_by_a_union(name, before, after) if isinstance(after, Sent) else []
         if dropped:
             return Verdict(None, after, dropped)
@@ -130,6 +140,34 @@ def difference(name: str, arguments: Mapping[str, Any]) -> Verdict:
         found = f"the old route refused ({type(before).__name__}: {before}), the new one gave {after!r}"
         return Verdict(f"{name}{arguments!r}: {found}", after, [])
     return Verdict(None, after, [])
+
+
+def query_rules(spec_op: JSON | None) -> dict[str, JSON]:
+    """The schema of each query parameter of the spec's operation, by name."""
+    parameters = (spec_op or {}).get("parameters") or []
+    return {p["name"]: p.get("schema") or {} for p in parameters if p.get("in") == "query"}
+
+
+_PYTHON_TYPES: dict[str, tuple[type, ...]] = {"integer": (int,), "number": (int, float), "string": (str,)}
+
+
+def broken_query(rules: Mapping[str, JSON], arguments: Mapping[str, Any]) -> list[str]:
+    """The query parameters given a value the spec's schema refuses, judged by `jsonschema` (not by
+    the checks under test), or of another Python type than the schema's (a subclass, a float for an
+    integer, a bool): the values the new route must refuse and the old one sent as given."""
+    from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
+
+    found = []
+    for source, value in arguments.items():
+        where, _, key = source.partition(":")
+        if where != "query" or value is None or key not in rules:
+            continue
+        rule = rules[key]
+        exact = _PYTHON_TYPES.get(str(rule.get("type")), (type(value),))
+        plain = type(value) in exact and not (type(value) is float and not math.isfinite(value))
+        if not plain or not Draft202012Validator(rule).is_valid(value):
+            found.append(key)
+    return found
 
 
 def dropped_by_a_union(name: str, before: Sent, after: Sent) -> list[str]:
@@ -386,18 +424,20 @@ class Tally(NamedTuple):
     sent: list[int]
     refused: list[int]
     dropped: list[int]  # of those sent, how many the old route sent with keys of a union dropped
+    query_refused: set[str]  # the query parameters refused where the old route sent them
 
 
 def check_operation(doc: JSON, spec_op: JSON | None, op: Operation, examples: int) -> Tally:
     """Runs the differential for one operation; raises AssertionError (hypothesis' falsifying
     example) on the first argument set the routes disagree on. Returns how many sets each route
     sent and refused, so a caller can tell the fuzz reached both."""
-    tally = Tally([0], [0], [0])
+    tally = Tally([0], [0], [0], set())
     schema_of = body_schema(doc, spec_op) if spec_op is not None and op.body_model is not None else None
     bodies: st.SearchStrategy[Any] = st.just({})
     if schema_of is not None:
         bodies = from_schema(to_json_schema(doc, schema_of))
     builders = _builders(op)
+    rules = query_rules(spec_op)
 
     @settings(FUZZ, max_examples=examples)
     @given(data=st.data())
@@ -420,14 +460,40 @@ def check_operation(doc: JSON, spec_op: JSON | None, op: Operation, examples: in
                     arguments = {k: v for k, v in arguments.items() if k != field and not k.startswith(field + ".")}
                     arguments[field] = model
         frozen = repr(arguments)
-        verdict = difference(op.python_name, arguments)
+        verdict = difference(op.python_name, arguments, rules)
         assert repr(arguments) == frozen, "a route changed its arguments"
         assert verdict.problem is None, verdict.problem
         (tally.sent if isinstance(verdict.after, Sent) else tally.refused)[0] += 1
         tally.dropped[0] += bool(verdict.dropped)
+        tally.query_refused.update(verdict.query_refused)
 
     run()
     return tally
+
+
+def query_probe(op: Operation, rules: Mapping[str, JSON]) -> list[str]:
+    """The query parameters of `op` that the new route refuses, and the old one sent, when given a
+    value of the wrong type (a number for a string, a string for a number), all else valid: one
+    deterministic call each, so no parameter depends on the fuzz happening to break it."""
+    from hypothesis import find
+
+    def valid(parameter: Field) -> Callable[[Any], bool]:
+        return lambda value: schema.value_violation(parameter, value) is None
+
+    base: dict[str, Any] = {}
+    for parameter in op.parameters:
+        if parameter.location == "path":
+            named = st.from_regex(parameter.pattern, fullmatch=True) if parameter.pattern else st.text(min_size=1)
+            base[f"path:{parameter.name}"] = find(named, valid(parameter))
+    refused = []
+    for parameter in op.parameters:
+        if parameter.location != "query" or parameter.name not in rules:
+            continue
+        wrong = 5 if rules[parameter.name].get("type") == "string" else "5"
+        verdict = difference(op.python_name, {**base, f"query:{parameter.name}": wrong}, rules)
+        if verdict.problem is None and verdict.query_refused == (parameter.name,):
+            refused.append(parameter.name)
+    return refused
 
 
 def check_version(doc: JSON, examples: int) -> dict[str, Any]:
@@ -445,9 +511,13 @@ def check_version(doc: JSON, examples: int) -> dict[str, Any]:
             "sent": tally.sent[0],
             "refused": tally.refused[0],
             "dropped": tally.dropped[0],
-            # What the checks can refuse: a body, a path parameter (query parameters go as given).
-            "checked": op.body_model is not None or any(p.location == "path" for p in op.parameters),
+            # What the checks can refuse: a body, a path or query parameter.
+            "checked": op.body_model is not None or any(p.location in {"path", "query"} for p in op.parameters),
             "unions": any(" | " in f.python_type for f in op.body_fields),
+            "query_refused": sorted(
+                tally.query_refused | set(query_probe(op, query_rules(spec_ops.get(op.operation_id))))
+            ),
+            "query_parameters": sorted(p.name for p in op.parameters if p.location == "query"),
         }
     return report
 
