@@ -1,23 +1,27 @@
 """The default TLS trust (`verify=True`), parsed at the first handshake rather than at construction.
 
-Parsing a CA bundle takes ~18 ms on the CI machine, most of what building a client costs; a client
-that only talks to the emulator (plain http on loopback), or is built and never used, never needs
-it. The default bundle file is the one httpx chooses: `$SSL_CERT_FILE` when set, else certifi's
-(`$SSL_CERT_DIR` alone is a hashed directory OpenSSL reads per lookup anyway: `_network` loads it
-as before). At construction the file is found, read and must hold a PEM certificate, else the
-usual ClientValidationError; the context is made as `ssl.create_default_context(cafile=...)` makes
-it, minus the parse, which happens the first time it wraps a socket (sync) or a BIO (asyncio,
-anyio, trio), before any certificate is checked. A bundle that then fails to parse is a
-ClientValidationError out of that first call, naming where the bundle came from. A bundle named by
-`verify=` is parsed at construction, as before.
+Parsing a CA bundle takes 17-18 ms on the CI machine, most of what building a client costs; a
+client that only talks to the emulator (plain http on loopback), or is built and never used, never
+needs it. The default bundle file is the one httpx chooses: `$SSL_CERT_FILE` when set, else
+certifi's (`$SSL_CERT_DIR` alone is a hashed directory OpenSSL reads per lookup anyway: `_network`
+loads it as before). At construction the file is read (0.3 ms) and must hold a PEM certificate, else
+the usual ClientValidationError; what was read is what is trusted, so a file deleted or a relative
+path left behind by a `chdir` after construction changes nothing. Its certificates are parsed (as
+`cadata`) the first time the context wraps a socket (sync) or a BIO (asyncio, anyio, trio), before
+any certificate is checked, and the bytes are then dropped. A bundle that then fails to parse is a
+ClientValidationError out of that first call, naming where it came from. A bundle holding what only
+a file load reads (OpenSSL's `TRUSTED CERTIFICATE` entries, CRLs) is loaded at construction as
+before, and so is one named by `verify=`.
 
-`tests/adoption/test_network.py` checks that every setting equals the standard library's default
-context of the running Python, so a Python that changes those defaults fails the tests here.
+The context is made as `ssl.create_default_context(cafile=...)` makes it, minus the parse;
+`tests/adoption/test_network.py` checks that every setting and the loaded trust store equal the
+standard library's for the running Python, so a Python that changes those defaults fails there.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import ssl
 import sys
 import threading
@@ -25,12 +29,17 @@ from typing import Any
 
 from ._errors import ClientValidationError
 
-_PEM_CERTIFICATE = (b"-----BEGIN CERTIFICATE-----", b"-----BEGIN TRUSTED CERTIFICATE-----")
+# The PEM entries `cadata` reads (OpenSSL's PEM_read_bio_X509); the two below need a file load.
+_CERTIFICATE = re.compile(
+    rb"-----BEGIN (?:X509 )?CERTIFICATE-----\r?\n.+?\r?\n-----END (?:X509 )?CERTIFICATE-----", re.S
+)
+_FILE_ONLY = (b"-----BEGIN TRUSTED CERTIFICATE-----", b"-----BEGIN X509 CRL-----")
 
 
-def default_bundle() -> tuple[str, str] | None:
-    """(path, where it came from) of the CA file `verify=True` trusts, or None for `$SSL_CERT_DIR`
-    alone. Raises OSError for a file that cannot be read (the caller names the source)."""
+def default_bundle() -> tuple[bytes, str] | None:
+    """(the bundle's bytes, where it came from) for `verify=True`, or None when it is not to be
+    deferred (`$SSL_CERT_DIR` alone, or entries only a file load reads). Raises OSError for a file
+    that cannot be read (the caller names the source)."""
     path = os.environ.get("SSL_CERT_FILE")
     source = "$SSL_CERT_FILE"
     if not path:
@@ -40,15 +49,18 @@ def default_bundle() -> tuple[str, str] | None:
 
         path, source = certifi.where(), "certifi's CA bundle"
     with open(path, "rb") as file:
-        if not any(marker in file.read() for marker in _PEM_CERTIFICATE):
-            raise ClientValidationError(f"{source}: cannot load the CA bundle: no PEM certificate in {path}")
-    return path, source
+        pem = file.read()
+    if any(marker in pem for marker in _FILE_ONLY):
+        return None
+    if _CERTIFICATE.search(pem) is None:
+        raise ClientValidationError(f"{source}: cannot load the CA bundle: no PEM certificate in {path}")
+    return pem, source
 
 
 class DeferredTrustContext(ssl.SSLContext):
     """An `ssl.SSLContext` whose CA bundle is parsed just before its first use."""
 
-    _cafile: str
+    _pem: bytes | None  # the bundle as read at construction, until parsed
     _source: str
     _loaded: bool
     _lock: threading.Lock
@@ -61,11 +73,12 @@ class DeferredTrustContext(ssl.SSLContext):
             self._lock, self._pid = threading.Lock(), os.getpid()
         with self._lock:  # a handshake must never see part of a bundle: the others wait for the first
             if not self._loaded:
+                certificates = b"\n".join(m.group(0) for m in _CERTIFICATE.finditer(self._pem or b""))
                 try:
-                    super().load_verify_locations(cafile=self._cafile)
-                except (OSError, ssl.SSLError) as exc:  # not loaded: the next call tries again
+                    super().load_verify_locations(cadata=certificates.decode("ascii"))
+                except (ValueError, ssl.SSLError) as exc:  # not loaded: the next call tries again
                     raise ClientValidationError(f"{self._source}: cannot load the CA bundle: {exc}") from None
-                self._loaded = True
+                self._loaded, self._pem = True, None
 
     def wrap_socket(self, *args: Any, **kwargs: Any) -> ssl.SSLSocket:
         self._load_trust()
@@ -85,15 +98,15 @@ class DeferredTrustContext(ssl.SSLContext):
         return super().get_ca_certs(binary_form)
 
 
-def default_context(cafile: str, source: str) -> DeferredTrustContext:
-    """What `ssl.create_default_context(Purpose.SERVER_AUTH, cafile=cafile)` returns (the same
-    settings; see the module's note), with `cafile` parsed at the first handshake."""
+def default_context(pem: bytes, source: str) -> DeferredTrustContext:
+    """What `ssl.create_default_context(Purpose.SERVER_AUTH, cafile=...)` returns (the same
+    settings; see the module's note), with the certificates in `pem` parsed at the first handshake."""
     context = DeferredTrustContext(ssl.PROTOCOL_TLS_CLIENT)  # CERT_REQUIRED and check_hostname already
     if sys.version_info >= (3, 13):  # what create_default_context adds from 3.13
         context.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN | ssl.VERIFY_X509_STRICT
     keylog = os.environ.get("SSLKEYLOGFILE")
     if keylog and not sys.flags.ignore_environment:
         context.keylog_filename = keylog
-    context._cafile, context._source, context._loaded = cafile, source, False
+    context._pem, context._source, context._loaded = pem, source, False
     context._lock, context._pid = threading.Lock(), os.getpid()
     return context

@@ -245,6 +245,60 @@ def test_a_default_bundle_without_a_certificate_is_refused_at_construction(
         make(kind)
 
 
+@pytest.mark.parametrize("kind", KIND)
+@pytest.mark.parametrize("after", ["deleted", "chdir"])
+def test_the_bundle_trusted_is_the_one_read_at_construction(
+    kind: str, after: str, server: TlsServer, ca_file: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is read when the client is built: deleting it, or a `chdir` away from a relative
+    `$SSL_CERT_FILE`, before the first handshake changes nothing (as when it was parsed then)."""
+    bundle = tmp_path / "bundle.pem"
+    bundle.write_text(Path(ca_file).read_text())
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SSL_CERT_FILE", "bundle.pem")
+    api = make(kind, host=server.url)
+    if after == "deleted":
+        bundle.unlink()
+    else:
+        monkeypatch.chdir("/")
+    assert _held(_pool_context(api)) == 0
+    assert _list(api) == []
+
+
+@pytest.mark.parametrize("kind", KIND)
+def test_an_x509_certificate_header_is_a_certificate(
+    kind: str, server: TlsServer, ca_file: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OpenSSL's older `X509 CERTIFICATE` PEM header, which it (and so the standard library) reads."""
+    bundle = tmp_path / "x509.pem"
+    bundle.write_text(Path(ca_file).read_text().replace(" CERTIFICATE-----", " X509 CERTIFICATE-----"))
+    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+    assert _list(make(kind, host=server.url)) == []
+
+
+def test_a_bundle_with_entries_only_a_file_load_reads_is_loaded_at_construction(
+    ca: trustme.CA, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OpenSSL's `TRUSTED CERTIFICATE` entries (trust settings attached) and CRLs are read only by
+    a file load: such a bundle is loaded when the client is built, as before."""
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+
+    issuer = x509.load_pem_x509_certificate(ca.cert_pem.bytes())
+    key = serialization.load_pem_private_key(ca.private_key_pem.bytes(), password=None)
+    now = datetime.datetime.now(datetime.UTC)
+    crl = x509.CertificateRevocationListBuilder().issuer_name(issuer.subject).last_update(now).next_update(now)
+    signed = crl.sign(key, hashes.SHA256())  # type: ignore[arg-type]  # trustme's CA key is an RSA key
+    bundle = tmp_path / "with-crl.pem"
+    bundle.write_bytes(ca.cert_pem.bytes() + signed.public_bytes(serialization.Encoding.PEM))
+    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+    context = _network.ssl_context(True, None)
+    assert type(context) is ssl.SSLContext
+    assert ssl.SSLContext.cert_store_stats(context) == {"x509": 1, "crl": 1, "x509_ca": 1}
+
+
 def test_a_context_named_by_the_caller_is_loaded_at_construction(ca_file: str) -> None:
     """Only certifi's default is deferred: a bundle the caller names is checked when given."""
     assert _held(_network.ssl_context(ca_file, None)) == 1
