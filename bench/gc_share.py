@@ -20,7 +20,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from canned import Canned  # the stub's bodies, one source
-from overhead import decoders
+from overhead import decoders, per_call_us
 
 
 class Collections:
@@ -45,18 +45,12 @@ def measure(decode: Callable[[], Any], calls: int) -> dict[str, Any]:
     seen = Collections()
     gc.callbacks.append(seen)
     try:
-        started = time.perf_counter()
-        for _ in range(calls):
-            decode()
-        on = (time.perf_counter() - started) / calls * 1e6
+        on = per_call_us(decode, calls)
     finally:
         gc.callbacks.remove(seen)
     gc.disable()
     try:
-        started = time.perf_counter()
-        for _ in range(calls):
-            decode()
-        off = (time.perf_counter() - started) / calls * 1e6
+        off = per_call_us(decode, calls)
     finally:
         gc.enable()
     return {

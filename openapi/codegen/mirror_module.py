@@ -73,7 +73,6 @@ class Model:
     cls: type
     schema: str
     props: tuple[Prop, ...]
-    extra: bool  # has `additional_properties` (free-form, or typed with plain values)
 
 
 @dataclass
@@ -135,7 +134,7 @@ class Mirror:
             Prop(name, wires[name], optional, self.node(cls, wires[name], kind))
             for name, (optional, kind) in ((n, _split_unset(hints[n], self.unset)) for n in names)
         )
-        self.models[cls] = Model(cls, self.schemas.get(cls.__name__, cls.__name__), props, extra_type is not None)
+        self.models[cls] = Model(cls, self.schemas.get(cls.__name__, cls.__name__), props)
         return "struct"
 
     def node(self, owner: type, prop: str, kind: Any) -> Node:
@@ -286,8 +285,8 @@ class Writer:
                 self.value(prop.node, value, target, indent + 1, depth, out)
             else:
                 self.value(prop.node, value, target, indent, depth, out)
-        # No extra keys (the mirror refuses them): the model makes its empty `additional_properties`
-        # at first use (`types.extra_keys_at_first_use`).
+        # `additional_properties` is not set: the mirror refuses extra keys, and the model makes its
+        # empty dict at first use (`types.extra_keys_at_first_use`).
 
     def value(self, node: Node, src: str, target: str, indent: int, depth: int, out: list[str]) -> None:
         pad = "    " * indent

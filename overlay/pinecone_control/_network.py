@@ -13,7 +13,7 @@ Three promises are kept here, below httpx, on every socket operation:
   `ClientValidationError` at construction that names where it came from (`proxy=` or the variable).
 - **TLS settings are built here** (`ssl_context`): a CA bundle path, an `ssl.SSLContext`, client
   certificates (`cert=`), each checked at construction; the default bundle file (certifi's, or
-  `$SSL_CERT_FILE`) is found and checked then, and parsed at the first handshake (`_default_trust`).
+  `$SSL_CERT_FILE`) is read and checked then, and parsed at the first handshake (`_default_trust`).
 
 httpcore's network-backend interface (`httpcore.NetworkBackend`) is public; attaching one to the
 pool httpx builds is not, so `_attach` checks the attribute and fails loudly if httpcore changes.
